@@ -1,0 +1,12 @@
+package io.jenkins.plugins.parallelagents.report;
+
+/** Outcome of combining the task branches. */
+public enum MergeStatus {
+  PENDING,
+  MERGED,
+  /** A conflict the resolver agent settled. */
+  RESOLVED,
+  CONFLICT,
+  FAILED,
+  SKIPPED
+}

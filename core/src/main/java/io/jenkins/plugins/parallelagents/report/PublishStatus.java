@@ -1,0 +1,14 @@
+package io.jenkins.plugins.parallelagents.report;
+
+/** Outcome of publishing the combined branch. */
+public enum PublishStatus {
+  PENDING,
+  /** Pushed to the remote (and the local branch updated). */
+  PUSHED,
+  /** Local branch updated; the plan names no remote. */
+  UPDATED,
+  /** The target moved meanwhile (or is checked out); nothing was overwritten. */
+  REJECTED,
+  FAILED,
+  SKIPPED
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.parallelagents.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A task's entry in {@code report.json}. */
+public record TaskReport(
+    String id,
+    String title,
+    boolean foundation,
+    List<String> needs,
+    TaskStatus status,
+    String branch,
+    String commit,
+    List<AttemptReport> attempts,
+    Integer chosenAttempt,
+    List<String> changedFiles,
+    int insertions,
+    int deletions,
+    List<String> outsideDeclaredPaths,
+    Instant startedAt,
+    Instant finishedAt,
+    long durationMs,
+    String reason) {
+
+  public TaskReport {
+    needs = List.copyOf(needs);
+    attempts = List.copyOf(attempts);
+    changedFiles = List.copyOf(changedFiles);
+    outsideDeclaredPaths = List.copyOf(outsideDeclaredPaths);
+  }
+
+  /** A task that has not started yet. */
+  public static TaskReport pending(String id, String title, boolean foundation, List<String> needs) {
+    return new TaskReport(
+        id, title, foundation, needs, TaskStatus.PENDING, null, null, List.of(), null, List.of(), 0,
+        0, List.of(), null, null, 0, null);
+  }
+}
