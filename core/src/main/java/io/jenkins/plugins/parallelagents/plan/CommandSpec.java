@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A command from the plan: either one shell line, run with {@code sh -c}, or an argument list that is
- * executed as-is, without a shell (its elements may contain placeholders such as {@code {task}}).
+ * A command from the plan: either one shell line, run with {@code sh -c}, or an argument list that
+ * is executed as-is, without a shell (its elements may contain placeholders such as {@code
+ * {task}}).
  */
 public record CommandSpec(String shell, List<String> argv) {
 
@@ -33,7 +34,9 @@ public record CommandSpec(String shell, List<String> argv) {
     return shell != null;
   }
 
-  /** How the command reads in a report or a log: the shell line, or the arguments joined by spaces. */
+  /**
+   * How the command reads in a report or a log: the shell line, or the arguments joined by spaces.
+   */
   public String display() {
     return isShell() ? shell : String.join(" ", argv);
   }

@@ -7,10 +7,11 @@ import java.util.Objects;
 /**
  * One subtask of the plan, with the plan's {@code defaults} already applied.
  *
- * @param agent name of the agent profile, or {@code null} when neither the task nor the defaults name
- *     one (a Jenkins block may then be the agent)
+ * @param agent name of the agent profile, or {@code null} when neither the task nor the defaults
+ *     name one (a Jenkins block may then be the agent)
  * @param setup run in each fresh worktree before the agent, or {@code null}
- * @param verify run after the agent's work is committed; decides success and best-of-N, or {@code null}
+ * @param verify run after the agent's work is committed; decides success and best-of-N, or {@code
+ *     null}
  * @param label Jenkins node label for the task's stage, or {@code null}
  */
 public record Task(

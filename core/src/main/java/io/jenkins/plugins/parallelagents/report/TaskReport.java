@@ -31,9 +31,25 @@ public record TaskReport(
   }
 
   /** A task that has not started yet. */
-  public static TaskReport pending(String id, String title, boolean foundation, List<String> needs) {
+  public static TaskReport pending(
+      String id, String title, boolean foundation, List<String> needs) {
     return new TaskReport(
-        id, title, foundation, needs, TaskStatus.PENDING, null, null, List.of(), null, List.of(), 0,
-        0, List.of(), null, null, 0, null);
+        id,
+        title,
+        foundation,
+        needs,
+        TaskStatus.PENDING,
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        0,
+        null);
   }
 }

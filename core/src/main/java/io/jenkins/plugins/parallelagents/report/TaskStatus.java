@@ -1,6 +1,8 @@
 package io.jenkins.plugins.parallelagents.report;
 
-/** Where a task (or one attempt of it) stands. PENDING and RUNNING appear only while a run goes on. */
+/**
+ * Where a task (or one attempt of it) stands. PENDING and RUNNING appear only while a run goes on.
+ */
 public enum TaskStatus {
   PENDING,
   RUNNING,

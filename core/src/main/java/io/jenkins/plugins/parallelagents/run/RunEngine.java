@@ -5,8 +5,8 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 
 /**
- * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per run;
- * {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
+ * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per
+ * run; {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
  */
 public final class RunEngine {
 

@@ -5,8 +5,8 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.nio.file.Path;
 
 /**
- * What a run tells its host as it goes. Called from several threads at once: implementations must be
- * thread-safe and quick (the engine waits for them).
+ * What a run tells its host as it goes. Called from several threads at once: implementations must
+ * be thread-safe and quick (the engine waits for them).
  */
 public interface RunListener {
 
@@ -18,15 +18,17 @@ public interface RunListener {
   default void taskChanged(TaskReport task) {}
 
   /**
-   * A line of output from a step. {@code source} is a task id, or {@code merge} / {@code test}; {@code
-   * step} is {@code setup}, {@code agent}, {@code verify}, {@code resolver}, {@code test}.
+   * A line of output from a step. {@code source} is a task id, or {@code merge} / {@code test};
+   * {@code step} is {@code setup}, {@code agent}, {@code verify}, {@code resolver}, {@code test}.
    */
   default void output(String source, String step, String line) {}
 
   /** A phase began: {@code foundation}, {@code tasks}, {@code prediction}, {@code merge}, ... */
   default void phaseStarted(String phase) {}
 
-  /** A phase ended, with a short outcome such as {@code MERGED} or {@code 2 predicted conflicts}. */
+  /**
+   * A phase ended, with a short outcome such as {@code MERGED} or {@code 2 predicted conflicts}.
+   */
   default void phaseFinished(String phase, String outcome) {}
 
   default void runFinished(RunReport report) {}
