@@ -1,0 +1,36 @@
+package io.jenkins.plugins.parallelagents.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The process exit codes of {@code parallel-agents}, the same for every command. */
+final class ExitCodes {
+
+  /** The command did what was asked; for {@code run}, the run succeeded. */
+  static final int OK = 0;
+
+  /** The run failed (a task, the merge or the test), or an unexpected error stopped the command. */
+  static final int RUN_FAILED = 1;
+
+  /** Bad usage (unknown option, missing argument) or an invalid plan. */
+  static final int USAGE = 2;
+
+  /** The machine or repository cannot run a plan: not a git repository, git missing, ... */
+  static final int ENVIRONMENT = 3;
+
+  private ExitCodes() {}
+
+  /** Code to description, in the order the usage help and docs/cli.md list them. */
+  static Map<String, String> descriptions() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(Integer.toString(OK), "Success.");
+    codes.put(
+        Integer.toString(RUN_FAILED),
+        "The run failed (a task, the merge or the test), or an unexpected error.");
+    codes.put(Integer.toString(USAGE), "Bad usage or an invalid plan.");
+    codes.put(
+        Integer.toString(ENVIRONMENT),
+        "Environment: not a git repository, git or java missing, an unknown base.");
+    return codes;
+  }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.parallelagents.cli;
+
+import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.report.RunInfo;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a finished run prints last: the outcome, each task, where the result and report are. */
+final class RunSummary {
+
+  private final Map<String, Integer> plannedAttempts;
+
+  RunSummary(Map<String, Integer> plannedAttempts) {
+    this.plannedAttempts = Map.copyOf(plannedAttempts);
+  }
+
+  void print(RunReport report, PrintWriter out) {
+    RunInfo run = report.run();
+    out.println();
+    out.println("Run " + run.id() + " of '" + run.name() + "': " + run.status());
+    int idWidth = report.tasks().stream().mapToInt(t -> t.id().length()).max().orElse(0);
+    for (TaskReport task : report.tasks()) {
+      out.println(
+          "  "
+              + Words.pad(task.id(), idWidth)
+              + "  "
+              + TaskText.status(task, plannedAttempts.getOrDefault(task.id(), 1)));
+    }
+    MergeReport merge = report.merge();
+    if (merge != null) {
+      out.println(
+          "Combined: "
+              + (merge.commit() == null
+                  ? "nothing combined (" + merge.status() + ")"
+                  : merge.branch() + " at " + Words.shortCommit(merge.commit())));
+    }
+    PublishReport publish = report.publish();
+    if (publish != null) {
+      out.println("Target:   " + target(run, publish));
+    }
+    if (run.directory() != null) {
+      out.println("Report:   " + Path.of(run.directory()).resolve(RunDirectory.REPORT_HTML));
+    }
+    if (run.status() != RunStatus.SUCCEEDED && run.reason() != null) {
+      out.println("Reason:   " + run.reason());
+    }
+    out.flush();
+  }
+
+  private static String target(RunInfo run, PublishReport publish) {
+    String branch = publish.branch() != null ? publish.branch() : run.target();
+    StringBuilder text = new StringBuilder(branch).append(' ').append(publish.status());
+    if (publish.commit() != null) {
+      text.append(" at ").append(Words.shortCommit(publish.commit()));
+    }
+    if (publish.remote() != null) {
+      text.append(" (remote ").append(publish.remote()).append(')');
+    }
+    if (publish.reason() != null) {
+      text.append(": ").append(publish.reason());
+    }
+    return text.toString();
+  }
+}

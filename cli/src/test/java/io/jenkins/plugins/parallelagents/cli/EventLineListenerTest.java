@@ -1,0 +1,60 @@
+package io.jenkins.plugins.parallelagents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventLineListenerTest {
+
+  private final Clock clock = Clock.fixed(TaskReports.START, ZoneOffset.UTC);
+  private final StringWriter out = new StringWriter();
+  private final Map<String, Integer> attempts = Map.of("api", 3, "web", 1, "docs", 1);
+
+  private EventLineListener listener(boolean verbose) {
+    return new EventLineListener(new PrintWriter(out), clock, verbose, attempts);
+  }
+
+  @Test
+  void taskLifecycle_oneTimestampedLinePerChange() {
+    EventLineListener listener = listener(false);
+
+    listener.runStarted("r1", Path.of("/runs/r1"));
+    listener.phaseStarted("tasks");
+    listener.taskChanged(TaskReports.running("api", 1));
+    listener.taskChanged(TaskReports.running("api", 1));
+    listener.taskChanged(TaskReports.running("api", 2));
+    listener.taskChanged(TaskReports.finished("api", TaskStatus.SUCCEEDED, 6_100, 42, 3, null));
+    listener.taskChanged(
+        TaskReports.finished("web", TaskStatus.FAILED, 3_000, 0, 0, "agent exited with 1"));
+    listener.taskChanged(TaskReports.skipped("docs", "needs 'web', which failed"));
+    listener.phaseFinished("tasks", "1 failed");
+
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "[12:01:03] run r1 started in " + Path.of("/runs/r1"),
+            "[12:01:03] tasks started",
+            "[12:01:03] api RUNNING attempt 1/3",
+            "[12:01:03] api RUNNING attempt 2/3",
+            "[12:01:03] api SUCCEEDED 6.1s +42 -3",
+            "[12:01:03] web FAILED 3.0s: agent exited with 1",
+            "[12:01:03] docs SKIPPED: needs 'web', which failed",
+            "[12:01:03] tasks 1 failed");
+  }
+
+  @Test
+  void agentOutput_isShownOnlyWhenVerbose_prefixedByTask() {
+    listener(false).output("api", "agent", "quiet line");
+    assertThat(out.toString()).isEmpty();
+
+    listener(true).output("api", "agent", "\u001B[32mwriting\u001B[0m src/api.ts");
+
+    assertThat(out.toString().lines()).containsExactly("[12:01:03] api agent | writing src/api.ts");
+  }
+}

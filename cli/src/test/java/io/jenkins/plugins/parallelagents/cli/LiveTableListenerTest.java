@@ -1,0 +1,64 @@
+package io.jenkins.plugins.parallelagents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveTableListenerTest {
+
+  private final Clock clock = Clock.fixed(TaskReports.START, ZoneOffset.UTC);
+  private final StringWriter out = new StringWriter();
+  private final List<Task> tasks = List.of(task("api"), task("web"));
+
+  @Test
+  void redraw_movesUpOverThePreviousTableAndErasesIt() {
+    try (LiveTableListener listener =
+        LiveTableListener.start(new PrintWriter(out), clock, 80, false, tasks)) {
+      listener.taskChanged(TaskReports.running("api", 1));
+      listener.taskChanged(TaskReports.finished("api", TaskStatus.SUCCEEDED, 1_000, 1, 0, null));
+    }
+
+    String screen = out.toString();
+    // header + 2 tasks + phase line = 4 lines drawn, then moved over
+    assertThat(screen).contains("\u001B[4F\u001B[J");
+    assertThat(screen.substring(screen.lastIndexOf("\u001B[J")))
+        .contains("api   SUCCEEDED")
+        .contains("web   PENDING");
+  }
+
+  @Test
+  void verboseOutput_isPrintedAboveTheTable() {
+    try (LiveTableListener listener =
+        LiveTableListener.start(new PrintWriter(out), clock, 80, true, tasks)) {
+      listener.output("api", "agent", "hello from the agent");
+    }
+
+    assertThat(out.toString())
+        .contains(
+            "\u001B[J" + "api agent | hello from the agent" + System.lineSeparator() + "TASK");
+  }
+
+  private static Task task(String id) {
+    return new Task(
+        id,
+        id,
+        false,
+        List.of(),
+        "do it",
+        List.of(),
+        "script",
+        Duration.ofMinutes(1),
+        1,
+        null,
+        null,
+        null);
+  }
+}
