@@ -66,26 +66,37 @@ final class DemoCommand implements Callable<Integer> {
     Path root = demoFolder();
     Map<String, String> environment = environment(host.environment());
     GitProcess git = new GitProcess(environment);
-    DemoWorkspace workspace = DemoWorkspace.create(root, example, git);
-    out.println("Demo: " + example + " copied to " + workspace.repository());
-    out.flush();
-
-    Plan plan = new PlanFiles().load(workspace.plan());
-    PlanFiles.requireAgents(plan);
-    RunOptions options =
-        new RunOptions(workspace.repository(), null, workspace.stateRoot(), environment, null);
-    RunReport report =
-        new PlanRunner(out, Terminal.detect(environment), common.verbose, Clock.systemDefaultZone())
-            .run(plan, options);
+    RunReport report;
+    DemoWorkspace workspace;
+    try {
+      workspace = DemoWorkspace.create(root, example, git);
+      out.println("Demo: " + example + " copied to " + workspace.repository());
+      out.flush();
+      report = run(workspace, environment, out);
+    } catch (CliFailure | IOException | RuntimeException e) {
+      spec.commandLine().getErr().println("Demo folder kept: " + root);
+      throw e;
+    }
     int exitCode = PlanRunner.exitCode(report);
 
     out.println("Demo folder: " + root);
     out.println("Bare origin: " + workspace.origin());
     if (exitCode == ExitCodes.OK) {
-      exitCode = verifyOrigin(workspace, plan.target(), git, out);
+      exitCode = verifyOrigin(workspace, report.run().target(), git, out);
     }
     finish(workspace, exitCode == ExitCodes.OK && !keep && dir == null, out);
     return exitCode;
+  }
+
+  private RunReport run(DemoWorkspace workspace, Map<String, String> environment, PrintWriter out)
+      throws CliFailure {
+    Plan plan = new PlanFiles().load(workspace.plan());
+    PlanFiles.requireAgents(plan);
+    RunOptions options =
+        new RunOptions(workspace.repository(), null, workspace.stateRoot(), environment, null);
+    return new PlanRunner(
+            out, Terminal.detect(environment), common.verbose, Clock.systemDefaultZone())
+        .run(plan, options);
   }
 
   /** The run says it published; origin itself must agree, or the demo proved nothing. */
