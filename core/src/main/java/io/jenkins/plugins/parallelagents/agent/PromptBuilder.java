@@ -40,6 +40,9 @@ public final class PromptBuilder {
           .append(" (")
           .append(dependency.title())
           .append("), already merged into this branch");
+      if (dependency.commit() != null) {
+        text.append(" at ").append(dependency.commit(), 0, Math.min(12, dependency.commit().length()));
+      }
       List<String> files = dependency.changedFiles();
       if (!files.isEmpty()) {
         text.append(": changed ")
