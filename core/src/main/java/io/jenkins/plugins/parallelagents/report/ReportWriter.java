@@ -1,18 +1,37 @@
 package io.jenkins.plugins.parallelagents.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a run's reports into its run directory. */
+/**
+ * Writes a run's reports into its run directory. Each file is replaced atomically, so a host
+ * showing a report while the run goes on never reads half of one. Calls for the same directory
+ * should come from one thread at a time, or an older state may land after a newer one.
+ */
 public final class ReportWriter {
+
+  private final ReportJson json = new ReportJson();
 
   /** Writes {@code report.json} alone: cheap enough to call at every state change. */
   public void writeJson(RunReport report, Path runDirectory) throws IOException {
-    throw new UnsupportedOperationException("not yet");
+    Files.createDirectories(runDirectory);
+    json.write(report, new RunDirectory(runDirectory).reportJson());
   }
 
   /** Writes {@code report.json}, {@code junit.xml}, {@code report.md} and {@code report.html}. */
   public void writeAll(RunReport report, Path runDirectory) throws IOException {
-    throw new UnsupportedOperationException("not yet");
+    writeJson(report, runDirectory);
+    write(runDirectory.resolve(RunDirectory.JUNIT_XML), new JunitXmlReport().render(report));
+    write(runDirectory.resolve(RunDirectory.REPORT_MD), new MarkdownReport().render(report));
+    // Link only what is on disk: a task without a setup step, or one that was skipped, has no log.
+    HtmlReport html =
+        new HtmlReport(relative -> Files.isRegularFile(runDirectory.resolve(relative)));
+    write(runDirectory.resolve(RunDirectory.REPORT_HTML), html.render(report));
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,23 +1,60 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.graph.TaskGraph;
+import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
+import io.jenkins.plugins.parallelagents.report.BaseRef;
+import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.report.TestReport;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per
- * run; {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
+ * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per run;
+ * {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
  */
 public final class RunEngine {
+
+  /** Variables that would point git at another repository than each worktree's own. */
+  private static final Set<String> GIT_LOCATION_VARIABLES =
+      Set.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
 
   private final Plan plan;
   private final RunOptions options;
   private final RunListener listener;
+  private final CommandRunner runner;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
     this.options = options;
     this.listener = listener;
+    Map<String, String> environment = new HashMap<>(options.environment());
+    environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
+    environment.put("GIT_TERMINAL_PROMPT", "0");
+    this.runner = new LocalCommandRunner(environment);
   }
 
   /**
@@ -27,11 +64,185 @@ public final class RunEngine {
    * @throws EnvironmentException when the repository or git cannot run a plan at all
    */
   public RunReport execute() throws EnvironmentException {
-    throw new UnsupportedOperationException("not yet");
+    Instant startedAt = Instant.now();
+    long t0 = System.nanoTime();
+    Git probe = new Git(runner, Map.of());
+    Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
+    String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
+    StateRoot root =
+        options.stateRoot() != null
+            ? new StateRoot(options.stateRoot())
+            : StateRoot.defaultFor(checked.top(), options.environment());
+    RunDirectory directory = new RunDirectory(root.runDirectory(runId));
+    createDirectories(directory.root(), root.worktrees(runId));
+    RunInfo info =
+        new RunInfo(
+            runId, plan.name(), RunStatus.RUNNING, null,
+            new BaseRef(checked.baseRef(), checked.baseCommit()), plan.target(), startedAt, null,
+            directory.root().toString());
+    RunState state = new RunState(plan, info, directory, listener);
+    PlanFile.write(plan, directory.planJson());
+    RunContext run =
+        new RunContext(
+            plan, runId, checked.top(), directory, root.worktrees(runId), new Branches(runId),
+            new Git(runner, checked.identity()), runner, listener, state, checked.identity());
+    listener.runStarted(runId, directory.root());
+    state.phase("plan", ms(t0));
+    state.save(); // the first report.json, before any work
+    return new Phases(run, checked).runAll();
   }
 
   /** Stops the run: kills every running command's process tree and marks its tasks CANCELLED. */
   public void cancel() {
-    throw new UnsupportedOperationException("not yet");
+    runner.cancelAll();
+  }
+
+  private static void createDirectories(Path... dirs) {
+    try {
+      for (Path dir : dirs) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** The phases in order, each timed; kept apart from the setup above so the run reads top-down. */
+  private static final class Phases {
+    private final RunContext run;
+    private final Preflight.Checked checked;
+    private final RunState state;
+
+    Phases(RunContext run, Preflight.Checked checked) {
+      this.run = run;
+      this.checked = checked;
+      this.state = run.state();
+    }
+
+    RunReport runAll() {
+      TaskExecutor executor = new TaskExecutor(run);
+      String integrationStart = timed("foundation", () -> foundation(executor));
+      if (integrationStart != null) {
+        List<Task> fanOut = run.plan().fanOutTasks();
+        int jobs = run.plan().maxParallel();
+        timed(
+            "tasks",
+            () -> {
+              new TaskScheduler(fanOut, jobs, run.plan().failFast(), run, t -> executor.execute(t, integrationStart))
+                  .runAll();
+              return null;
+            });
+      }
+      integrate(integrationStart);
+      return finish();
+    }
+
+    /** Runs the foundation tasks one after another; returns the integration start, or null. */
+    private String foundation(TaskExecutor executor) {
+      String head = checked.baseCommit();
+      for (Task task : run.plan().foundationTasks()) {
+        if (run.runner().isCancelled()) {
+          skipRest("the run was cancelled", TaskStatus.CANCELLED);
+          return null;
+        }
+        TaskReport report = executor.execute(task, head);
+        state.task(report);
+        if (!report.status().isDone()) {
+          skipRest("foundation task '" + task.id() + "' did not succeed", TaskStatus.SKIPPED);
+          return null;
+        }
+        head = report.commit();
+      }
+      return head;
+    }
+
+    private void skipRest(String reason, TaskStatus status) {
+      for (TaskReport task : state.tasks()) {
+        if (!task.status().isFinal()) {
+          state.task(
+              new TaskReport(
+                  task.id(), task.title(), task.foundation(), task.needs(), status, null, null,
+                  List.of(), null, List.of(), 0, 0, List.of(), null, null, 0, reason));
+        }
+      }
+    }
+
+    private void integrate(String integrationStart) {
+      List<TaskReport> tasks = state.tasks();
+      TaskReport failed = tasks.stream().filter(t -> !t.status().isDone()).findFirst().orElse(null);
+      if (failed != null || integrationStart == null) {
+        String why = failed == null ? "the foundation did not succeed" : "task '" + failed.id() + "' " + failed.status();
+        skipIntegration(why);
+        return;
+      }
+      IntegrationPhases phases = new IntegrationPhases(run);
+      List<String> order = TaskGraph.of(run.plan().tasks()).topologicalOrder();
+      List<TaskBranch> branches = phases.branches(order, integrationStart);
+      state.predicted(timed("prediction", () -> phases.predict(branches)));
+      MergeReport merge = timed("merge", () -> phases.merge(branches, integrationStart));
+      state.merge(merge);
+      run.listener().phaseFinished("merge", merge.status().name());
+      if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
+        state.test(skippedTest("the merge did not complete"));
+        state.publish(skippedPublish("the merge did not complete"));
+        return;
+      }
+      if (run.plan().test() != null) {
+        TestReport test = timed("test", phases::test);
+        state.test(test);
+        run.listener().phaseFinished("test", test.status().name());
+        if (test.status() != TestStatus.PASSED) {
+          state.publish(skippedPublish("the tests did not pass; nothing is published from a red test"));
+          return;
+        }
+      } else {
+        state.test(new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
+      }
+      PublishReport publish = timed("publish", () -> phases.publish(merge.commit(), checked.targetCommit()));
+      state.publish(publish);
+      run.listener().phaseFinished("publish", publish.status().name());
+    }
+
+    private void skipIntegration(String why) {
+      state.merge(
+          new MergeReport(
+              run.plan().merge().strategy(), MergeStatus.SKIPPED, List.of(), null, null, List.of(), 0, why));
+      state.test(skippedTest(why));
+      state.publish(skippedPublish(why));
+    }
+
+    private TestReport skippedTest(String why) {
+      String command = run.plan().test() == null ? null : run.plan().test().command().display();
+      return new TestReport(command, TestStatus.SKIPPED, null, 0, why);
+    }
+
+    private PublishReport skippedPublish(String why) {
+      return new PublishReport(run.plan().publish().remote(), run.plan().target(), null, PublishStatus.SKIPPED, why);
+    }
+
+    private RunReport finish() {
+      long t0 = System.nanoTime();
+      state.criticalPath(CriticalPath.of(run.plan(), state.tasks()));
+      String reason = RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
+      state.finish(reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, Instant.now());
+      state.phase("report", ms(t0));
+      RunReport report = state.writeAll();
+      run.listener().runFinished(report);
+      return report;
+    }
+
+    private <T> T timed(String phase, Supplier<T> work) {
+      run.listener().phaseStarted(phase);
+      long t0 = System.nanoTime();
+      try {
+        return work.get();
+      } finally {
+        state.phase(phase, ms(t0));
+      }
+    }
   }
 }

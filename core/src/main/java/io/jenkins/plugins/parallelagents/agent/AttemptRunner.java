@@ -1,0 +1,163 @@
+package io.jenkins.plugins.parallelagents.agent;
+
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.process.CommandRequest;
+import io.jenkins.plugins.parallelagents.process.CommandResult;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one attempt of a task in its prepared worktree, as the agent contract orders it: setup, agent,
+ * commit of whatever the agent left, verify. Work is committed even when a step fails, so that the
+ * attempt's branch keeps it for inspection.
+ */
+public final class AttemptRunner {
+
+  /** Receives each output line of a step ({@code setup}, {@code agent}, {@code verify}). */
+  public interface OutputSink {
+    void line(String step, String line);
+  }
+
+  private final CommandRunner runner;
+  private final Git git;
+
+  public AttemptRunner(CommandRunner runner, Git git) {
+    this.runner = runner;
+    this.git = git;
+  }
+
+  public AttemptResult run(AttemptContext context, String prompt, java.nio.file.Path promptFile, OutputSink sink) {
+    long started = System.nanoTime();
+    long deadline = started + context.task().timeout().toNanos();
+    Map<String, String> env = environment(context, prompt, promptFile);
+    Map<String, String> placeholders = placeholders(context, prompt, promptFile);
+
+    CommandSpec setup = context.task().setup();
+    if (setup != null) {
+      CommandResult result = step(context, "setup", setup, env, placeholders, deadline, sink);
+      if (!result.ok()) {
+        return finish(context, started, result, result.describeFailure("setup"));
+      }
+    }
+    CommandResult agent =
+        step(context, "agent", context.agent().command(), env, placeholders, deadline, sink);
+    String commit = commitLeftovers(context);
+    if (!agent.ok()) {
+      return finish(context, started, agent, describeAgentFailure(context, agent), commit);
+    }
+    if (commit.equals(context.startCommit())) {
+      return new AttemptResult(
+          context.attempt(), TaskStatus.NO_CHANGES, 0, elapsedMs(started), context.startCommit(), commit, "the agent changed nothing");
+    }
+    CommandSpec verify = context.task().verify();
+    if (verify != null) {
+      CommandResult result = step(context, "verify", verify, env, placeholders, deadline, sink);
+      if (!result.ok()) {
+        return finish(context, started, result, result.describeFailure("verify"), commit);
+      }
+    }
+    return new AttemptResult(
+        context.attempt(), TaskStatus.SUCCEEDED, 0, elapsedMs(started), context.startCommit(), commit, null);
+  }
+
+  private CommandResult step(
+      AttemptContext context,
+      String name,
+      CommandSpec command,
+      Map<String, String> env,
+      Map<String, String> placeholders,
+      long deadline,
+      OutputSink sink) {
+    long leftNanos = Math.max(1_000_000L, deadline - System.nanoTime());
+    CommandRequest request =
+        CommandRequest.logged(
+            context.worktree(),
+            AgentCommands.argv(command, placeholders),
+            env,
+            Duration.ofNanos(leftNanos),
+            context.log(name),
+            line -> sink.line(name, line));
+    return runner.run(request);
+  }
+
+  private String commitLeftovers(AttemptContext context) {
+    String message =
+        context.task().title()
+            + " (agents: "
+            + context.task().id()
+            + ")\n\n"
+            + "Agent-Task: "
+            + context.task().id()
+            + "\nAgent-Name: "
+            + context.agent().name()
+            + "\nAgent-Attempt: "
+            + context.attempt()
+            + "\nAgent-Run: "
+            + context.runId()
+            + "\n";
+    git.commitAll(context.worktree(), message);
+    return git.head(context.worktree());
+  }
+
+  private static String describeAgentFailure(AttemptContext context, CommandResult result) {
+    String what = "agent '" + context.agent().name() + "'";
+    return result.describeFailure(what);
+  }
+
+  private AttemptResult finish(
+      AttemptContext context, long started, CommandResult result, String reason) {
+    String commit;
+    try {
+      commit = commitLeftovers(context);
+    } catch (GitException e) {
+      commit = null;
+    }
+    return finish(context, started, result, reason, commit);
+  }
+
+  private static AttemptResult finish(
+      AttemptContext context, long started, CommandResult result, String reason, String commit) {
+    TaskStatus status =
+        result.cancelled()
+            ? TaskStatus.CANCELLED
+            : result.timedOut() ? TaskStatus.TIMED_OUT : TaskStatus.FAILED;
+    Integer exit = result.failureToStart() != null || result.cancelled() ? null : result.exitCode();
+    return new AttemptResult(
+        context.attempt(), status, exit, elapsedMs(started), context.startCommit(), commit, reason);
+  }
+
+  private static long elapsedMs(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private static Map<String, String> environment(
+      AttemptContext context, String prompt, java.nio.file.Path promptFile) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AGENT_TASK_ID", context.task().id());
+    env.put("AGENT_TASK_TITLE", context.task().title());
+    env.put("AGENT_PROMPT", prompt);
+    env.put("AGENT_PROMPT_FILE", promptFile.toString());
+    env.put("AGENT_WORKTREE", context.worktree().toString());
+    env.put("AGENT_BRANCH", context.branch());
+    env.put("AGENT_BASE_COMMIT", context.startCommit());
+    env.put("AGENT_RUN_ID", context.runId());
+    env.put("AGENT_RUN_DIR", context.runDirectory().root().toString());
+    env.put("AGENT_ATTEMPT", Integer.toString(context.attempt()));
+    return env;
+  }
+
+  private static Map<String, String> placeholders(
+      AttemptContext context, String prompt, java.nio.file.Path promptFile) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("prompt_file", promptFile.toString());
+    values.put("prompt", prompt);
+    values.put("task", context.task().id());
+    values.put("worktree", context.worktree().toString());
+    return values;
+  }
+}

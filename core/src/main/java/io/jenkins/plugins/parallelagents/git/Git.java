@@ -1,0 +1,208 @@
+package io.jenkins.plugins.parallelagents.git;
+
+import io.jenkins.plugins.parallelagents.process.CommandRequest;
+import io.jenkins.plugins.parallelagents.process.CommandResult;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The git command line, through the run's {@link CommandRunner}. Worktrees, merges and conflict
+ * prediction need the real git (merge-ort is rename aware); each method is one git call.
+ */
+public final class Git {
+
+  private final CommandRunner runner;
+  private final Map<String, String> environment;
+
+  /** @param environment added to every git call (for example an identity for commits) */
+  public Git(CommandRunner runner, Map<String, String> environment) {
+    this.runner = runner;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Runs {@code git args} in {@code dir} and returns how it ended, whatever the exit code. */
+  public CommandResult exec(Path dir, List<String> args) {
+    List<String> argv = new ArrayList<>(args.size() + 1);
+    argv.add("git");
+    argv.addAll(args);
+    return runner.run(CommandRequest.captured(dir, argv).withEnvironment(environment));
+  }
+
+  /** Runs git and returns its trimmed standard output; any failure is a {@link GitException}. */
+  public String output(Path dir, String... args) {
+    CommandResult result = exec(dir, Arrays.asList(args));
+    if (!result.ok()) {
+      throw new GitException(Arrays.asList(args), failureDetail(result));
+    }
+    return result.stdout().strip();
+  }
+
+  private static String failureDetail(CommandResult result) {
+    if (result.failureToStart() != null) {
+      return result.failureToStart();
+    }
+    String err = result.stderr().strip();
+    if (err.isEmpty()) {
+      err = result.stdout().strip();
+    }
+    return err.isEmpty() ? result.describeFailure("git") : err;
+  }
+
+  /** The installed git's version, or {@code null} when git cannot be run at all. */
+  public GitVersion version(Path dir) {
+    CommandResult result = exec(dir, List.of("--version"));
+    return result.ok() ? GitVersion.parse(result.stdout()) : null;
+  }
+
+  /** The top folder of the checkout holding {@code dir}, if it is in one. */
+  public Optional<Path> topLevel(Path dir) {
+    CommandResult result = exec(dir, List.of("rev-parse", "--show-toplevel"));
+    return result.ok() ? Optional.of(Path.of(result.stdout().strip())) : Optional.empty();
+  }
+
+  /** The branch checked out in {@code dir}, or empty on a detached HEAD. */
+  public Optional<String> currentBranch(Path dir) {
+    CommandResult result = exec(dir, List.of("symbolic-ref", "--quiet", "--short", "HEAD"));
+    return result.ok() ? Optional.of(result.stdout().strip()) : Optional.empty();
+  }
+
+  /** The commit a ref names, or empty when it names none. */
+  public Optional<String> resolveCommit(Path dir, String ref) {
+    CommandResult result =
+        exec(dir, List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
+    return result.ok() ? Optional.of(result.stdout().strip()) : Optional.empty();
+  }
+
+  public String head(Path dir) {
+    return output(dir, "rev-parse", "HEAD");
+  }
+
+  /** A git config value, or empty when unset. */
+  public Optional<String> config(Path dir, String key) {
+    CommandResult result = exec(dir, List.of("config", "--get", key));
+    String value = result.stdout().strip();
+    return result.ok() && !value.isEmpty() ? Optional.of(value) : Optional.empty();
+  }
+
+  /** Whether {@code ancestor} is reachable from {@code descendant}. */
+  public boolean isAncestor(Path dir, String ancestor, String descendant) {
+    CommandResult result = exec(dir, List.of("merge-base", "--is-ancestor", ancestor, descendant));
+    if (result.exitCode() > 1 || !result.stderr().isBlank()) {
+      throw new GitException(List.of("merge-base", "--is-ancestor"), failureDetail(result));
+    }
+    return result.exitCode() == 0;
+  }
+
+  /** Adds a worktree at {@code path} on a new branch starting at {@code commit}. */
+  public void addWorktree(Path repo, Path path, String branch, String commit) {
+    output(repo, "worktree", "add", "--quiet", "-b", branch, path.toString(), commit);
+  }
+
+  /** Points {@code branch} at {@code commit}, creating it if needed (never a checked-out branch). */
+  public void setBranch(Path repo, String branch, String commit) {
+    output(repo, "branch", "--force", "--no-track", branch, commit);
+  }
+
+  /**
+   * Moves {@code refs/heads/branch} to {@code commit} only if it still is at {@code expected} (null:
+   * only if it does not exist yet). Returns false when the branch moved meanwhile.
+   */
+  public boolean compareAndSetBranch(Path repo, String branch, String commit, String expected) {
+    String old = expected == null ? "0".repeat(40) : expected;
+    CommandResult result =
+        exec(repo, List.of("update-ref", "-m", "parallel-agents: publish", "refs/heads/" + branch, commit, old));
+    return result.ok();
+  }
+
+  /** Branches checked out in any worktree of the repository. */
+  public List<String> checkedOutBranches(Path repo) {
+    List<String> branches = new ArrayList<>();
+    for (String line : output(repo, "worktree", "list", "--porcelain").split("\n")) {
+      if (line.startsWith("branch refs/heads/")) {
+        branches.add(line.substring("branch refs/heads/".length()));
+      }
+    }
+    return branches;
+  }
+
+  /**
+   * Stages everything in the worktree and commits it if anything changed. Returns whether a commit
+   * was made.
+   */
+  public boolean commitAll(Path worktree, String message) {
+    output(worktree, "add", "-A");
+    CommandResult staged = exec(worktree, List.of("diff", "--cached", "--quiet"));
+    if (staged.exitCode() == 0) {
+      return false;
+    }
+    output(worktree, "commit", "--quiet", "--no-verify", "-m", message);
+    return true;
+  }
+
+  /** Files changed between two commits, with line counts; a rename counts as a delete and an add. */
+  public List<FileChange> diffStat(Path dir, String from, String to) {
+    String out = output(dir, "diff", "--numstat", "-z", "--no-renames", from, to);
+    List<FileChange> changes = new ArrayList<>();
+    for (String entry : out.split("\0")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split("\t", 3);
+      if (parts.length == 3) {
+        changes.add(new FileChange(parts[2], count(parts[0]), count(parts[1])));
+      }
+    }
+    return changes;
+  }
+
+  private static int count(String numstat) {
+    return "-".equals(numstat) ? 0 : Integer.parseInt(numstat.strip());
+  }
+
+  /** The patch between two commits, as {@code git diff} prints it. */
+  public String diff(Path dir, String from, String to) {
+    CommandResult result = exec(dir, List.of("diff", "--binary", from, to));
+    if (!result.ok()) {
+      throw new GitException(List.of("diff", from, to), failureDetail(result));
+    }
+    return result.stdout();
+  }
+
+  /** Files left unmerged in a worktree after a stopped merge or cherry-pick. */
+  public List<String> conflictedFiles(Path worktree) {
+    String out = output(worktree, "diff", "--name-only", "--diff-filter=U");
+    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+  }
+
+  /**
+   * Runs a merge-like command (merge, cherry-pick) in a worktree and says whether it stopped on
+   * conflicts; the caller decides whether to abort or resolve.
+   */
+  public MergeAttempt integrate(Path worktree, List<String> args) {
+    CommandResult result = exec(worktree, args);
+    if (result.ok()) {
+      return MergeAttempt.ok();
+    }
+    List<String> conflicts = conflictedFiles(worktree);
+    String detail = failureDetail(result);
+    return new MergeAttempt(false, conflicts, conflicts.isEmpty() ? detail : null);
+  }
+
+  /** Commits reachable from {@code to} but from none of {@code upstream}, oldest first, no merges. */
+  public List<String> ownCommits(Path dir, List<String> upstream, String to) {
+    List<String> args = new ArrayList<>(List.of("rev-list", "--reverse", "--no-merges", to));
+    upstream.forEach(commit -> args.add("^" + commit));
+    String out = output(dir, args.toArray(String[]::new));
+    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+  }
+
+  /** Removes a worktree folder and its administrative entry; its branch stays. */
+  public void removeWorktree(Path repo, Path worktree) {
+    exec(repo, List.of("worktree", "remove", "--force", worktree.toString()));
+  }
+}

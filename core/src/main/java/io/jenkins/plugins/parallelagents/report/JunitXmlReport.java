@@ -1,0 +1,242 @@
+package io.jenkins.plugins.parallelagents.report;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code junit.xml}: one test case per task, plus {@code merge} and {@code test}, so any CI system
+ * shows a run's outcome per task without knowing this tool.
+ */
+public final class JunitXmlReport {
+
+  private static final String TASK_CLASS = "tasks";
+  private static final String PHASE_CLASS = "run";
+
+  /** What one test case says. {@code outcome} is null when it passed. */
+  private record Case(
+      String classname,
+      String name,
+      long durationMs,
+      Outcome outcome,
+      String message,
+      String body) {}
+
+  private enum Outcome {
+    FAILURE,
+    SKIPPED
+  }
+
+  /** The report as a JUnit XML document. */
+  public String render(RunReport report) {
+    List<Case> cases = new ArrayList<>();
+    report.tasks().forEach(task -> cases.add(taskCase(task)));
+    cases.add(mergeCase(report.merge()));
+    cases.add(testCase(report.test()));
+    try {
+      return write(report, cases);
+    } catch (XMLStreamException e) {
+      // Writing to a StringWriter has no I/O to fail; only a programming error gets here.
+      throw new IllegalStateException("cannot write junit.xml", e);
+    }
+  }
+
+  private static Case taskCase(TaskReport task) {
+    String reason = task.reason() != null ? task.reason() : task.status().name();
+    Outcome outcome =
+        switch (task.status()) {
+          case FAILED, TIMED_OUT, CANCELLED -> Outcome.FAILURE;
+          case SKIPPED, PENDING, RUNNING -> Outcome.SKIPPED;
+          case SUCCEEDED, NO_CHANGES -> null;
+        };
+    String message =
+        switch (task.status()) {
+          case PENDING, RUNNING -> "not finished (" + task.status() + ")";
+          default -> reason;
+        };
+    return new Case(TASK_CLASS, task.id(), task.durationMs(), outcome, message, attemptsText(task));
+  }
+
+  /** Every attempt on its own line, so a CI log shows which one failed and how. */
+  private static String attemptsText(TaskReport task) {
+    return task.attempts().stream()
+        .map(
+            a ->
+                "attempt "
+                    + a.n()
+                    + ": "
+                    + a.status()
+                    + (a.exitCode() == null ? "" : " (exit " + a.exitCode() + ")")
+                    + " in "
+                    + Durations.format(a.durationMs())
+                    + (a.reason() == null ? "" : " - " + a.reason())
+                    + (isChosen(task, a) ? " (chosen)" : ""))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static boolean isChosen(TaskReport task, AttemptReport attempt) {
+    return task.attempts().size() > 1
+        && task.chosenAttempt() != null
+        && task.chosenAttempt() == attempt.n();
+  }
+
+  private static Case mergeCase(MergeReport merge) {
+    if (merge == null) {
+      return new Case(PHASE_CLASS, "merge", 0, Outcome.SKIPPED, "not run", "");
+    }
+    String body = String.join("\n", conflictLines(merge));
+    return switch (merge.status()) {
+      case MERGED, RESOLVED -> new Case(PHASE_CLASS, "merge", merge.durationMs(), null, null, body);
+      case CONFLICT, FAILED -> {
+        String message =
+            merge.conflicts().isEmpty()
+                ? orStatus(merge.reason(), merge.status())
+                : String.join("; ", conflictLines(merge));
+        yield new Case(
+            PHASE_CLASS, "merge", merge.durationMs(), Outcome.FAILURE, message, reasonAnd(merge));
+      }
+      case SKIPPED, PENDING ->
+          new Case(
+              PHASE_CLASS,
+              "merge",
+              merge.durationMs(),
+              Outcome.SKIPPED,
+              orStatus(merge.reason(), merge.status()),
+              "");
+    };
+  }
+
+  private static String reasonAnd(MergeReport merge) {
+    List<String> lines = new ArrayList<>();
+    if (merge.reason() != null) {
+      lines.add(merge.reason());
+    }
+    lines.addAll(conflictLines(merge));
+    return String.join("\n", lines);
+  }
+
+  private static List<String> conflictLines(MergeReport merge) {
+    return merge.conflicts().stream()
+        .map(
+            c -> {
+              String line =
+                  "conflict merging task '" + c.task() + "' in " + String.join(", ", c.files());
+              return c.with().isEmpty()
+                  ? line
+                  : line + " (also changed by " + String.join(", ", c.with()) + ")";
+            })
+        .toList();
+  }
+
+  private static Case testCase(TestReport test) {
+    if (test == null) {
+      return new Case(PHASE_CLASS, "test", 0, Outcome.SKIPPED, "not run", "");
+    }
+    String command = test.command() == null ? "" : "'" + test.command() + "' ";
+    return switch (test.status()) {
+      case PASSED -> new Case(PHASE_CLASS, "test", test.durationMs(), null, null, "");
+      case FAILED ->
+          new Case(
+              PHASE_CLASS,
+              "test",
+              test.durationMs(),
+              Outcome.FAILURE,
+              "test command " + command + "failed with exit code " + test.exitCode(),
+              orStatus(test.reason(), test.status()));
+      case TIMED_OUT ->
+          new Case(
+              PHASE_CLASS,
+              "test",
+              test.durationMs(),
+              Outcome.FAILURE,
+              "test command "
+                  + command
+                  + "timed out after "
+                  + Durations.format(test.durationMs())
+                  + (test.exitCode() == null ? "" : " (exit code " + test.exitCode() + ")"),
+              orStatus(test.reason(), test.status()));
+      case SKIPPED, PENDING ->
+          new Case(
+              PHASE_CLASS,
+              "test",
+              test.durationMs(),
+              Outcome.SKIPPED,
+              orStatus(test.reason(), test.status()),
+              "");
+    };
+  }
+
+  private static String orStatus(String reason, Enum<?> status) {
+    return reason != null ? reason : status.name();
+  }
+
+  private static String write(RunReport report, List<Case> cases) throws XMLStreamException {
+    StringWriter text = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeCharacters("\n");
+    xml.writeStartElement("testsuite");
+    String runName = report.run() == null ? "" : report.run().name();
+    xml.writeAttribute("name", Escape.xmlSafe("parallel-agents: " + runName));
+    xml.writeAttribute("tests", Integer.toString(cases.size()));
+    xml.writeAttribute("failures", Long.toString(count(cases, Outcome.FAILURE)));
+    xml.writeAttribute("errors", "0");
+    xml.writeAttribute("skipped", Long.toString(count(cases, Outcome.SKIPPED)));
+    long makespan = report.timing() == null ? 0 : report.timing().makespanMs();
+    xml.writeAttribute("time", Durations.seconds(makespan));
+    if (report.run() != null && report.run().startedAt() != null) {
+      xml.writeAttribute("timestamp", report.run().startedAt().toString());
+    }
+    for (Case c : cases) {
+      xml.writeCharacters("\n  ");
+      writeCase(xml, c);
+    }
+    xml.writeCharacters("\n");
+    xml.writeEndElement();
+    xml.writeCharacters("\n");
+    xml.writeEndDocument();
+    xml.close();
+    return text.toString();
+  }
+
+  private static long count(List<Case> cases, Outcome outcome) {
+    return cases.stream().filter(c -> c.outcome() == outcome).count();
+  }
+
+  private static void writeCase(XMLStreamWriter xml, Case c) throws XMLStreamException {
+    boolean empty = c.outcome() == null && c.body().isEmpty();
+    if (empty) {
+      xml.writeEmptyElement("testcase");
+    } else {
+      xml.writeStartElement("testcase");
+    }
+    xml.writeAttribute("classname", c.classname());
+    xml.writeAttribute("name", Escape.xmlSafe(c.name()));
+    xml.writeAttribute("time", Durations.seconds(c.durationMs()));
+    if (empty) {
+      return;
+    }
+    if (c.outcome() != null) {
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement(c.outcome() == Outcome.FAILURE ? "failure" : "skipped");
+      xml.writeAttribute("message", Escape.xmlSafe(c.message()));
+      if (c.outcome() == Outcome.FAILURE && !c.body().isEmpty()) {
+        xml.writeCharacters(Escape.xmlSafe(c.body()));
+      }
+      xml.writeEndElement();
+    }
+    if (c.outcome() != Outcome.FAILURE && !c.body().isEmpty()) {
+      // Passing and skipped cases keep their detail (attempts, resolved conflicts) as output.
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(Escape.xmlSafe(c.body()));
+      xml.writeEndElement();
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+}

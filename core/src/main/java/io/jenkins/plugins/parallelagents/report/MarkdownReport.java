@@ -1,0 +1,215 @@
+package io.jenkins.plugins.parallelagents.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code report.md}: the run for a pull request description, a chat message or a terminal. Text
+ * from users and agents is escaped so that it cannot break a table or inject markup.
+ */
+public final class MarkdownReport {
+
+  /** The report as GitHub-flavoured Markdown. */
+  public String render(RunReport report) {
+    StringBuilder md = new StringBuilder();
+    header(md, report.run(), report.timing());
+    tasks(md, report.tasks());
+    predictedConflicts(md, report.predictedConflicts());
+    merge(md, report.merge());
+    test(md, report.test());
+    publish(md, report.publish());
+    timing(md, report.timing());
+    return md.toString();
+  }
+
+  private static void header(StringBuilder md, RunInfo run, Timing timing) {
+    if (run == null) {
+      md.append("# parallel-agents run\n\n");
+      return;
+    }
+    md.append("# parallel-agents: ")
+        .append(Escape.markdown(run.name()))
+        .append(" — ")
+        .append(run.status())
+        .append("\n\n");
+    if (run.reason() != null) {
+      md.append("> ").append(Escape.markdown(run.reason())).append("\n\n");
+    }
+    md.append("- Run: ").append(Escape.markdownCode(run.id())).append('\n');
+    if (run.base() != null) {
+      md.append("- Base: ").append(Escape.markdownCode(run.base().ref()));
+      if (run.base().commit() != null) {
+        md.append(" at ").append(Escape.markdownCode(Durations.shortCommit(run.base().commit())));
+      }
+      md.append('\n');
+    }
+    md.append("- Target: ").append(Escape.markdownCode(run.target())).append('\n');
+    if (run.startedAt() != null) {
+      md.append("- Started: ").append(Durations.instant(run.startedAt()));
+      if (run.finishedAt() != null) {
+        md.append(", finished: ").append(Durations.instant(run.finishedAt()));
+      }
+      md.append('\n');
+    }
+    if (timing != null) {
+      md.append("- Makespan: ")
+          .append(Durations.format(timing.makespanMs()))
+          .append(" (critical path ")
+          .append(Durations.format(timing.criticalPathMs()))
+          .append(")\n");
+    }
+    md.append('\n');
+  }
+
+  private static void tasks(StringBuilder md, List<TaskReport> tasks) {
+    md.append("## Tasks\n\n");
+    if (tasks.isEmpty()) {
+      md.append("No tasks.\n\n");
+      return;
+    }
+    md.append("| Task | Status | Duration | Attempts | +/− lines | Files | Reason |\n");
+    md.append("|---|---|---:|---:|---:|---:|---|\n");
+    for (TaskReport task : tasks) {
+      String name = Escape.markdownCode(task.id());
+      if (task.foundation()) {
+        name += " (foundation)";
+      }
+      if (task.title() != null && !task.title().isBlank()) {
+        name += " " + Escape.markdown(task.title());
+      }
+      String files = Integer.toString(task.changedFiles().size());
+      if (!task.outsideDeclaredPaths().isEmpty()) {
+        files += " (" + task.outsideDeclaredPaths().size() + " outside declared paths)";
+      }
+      row(
+          md,
+          name,
+          task.status().name(),
+          task.durationMs() > 0 ? Durations.format(task.durationMs()) : "",
+          attempts(task),
+          "+" + task.insertions() + " −" + task.deletions(),
+          files,
+          Escape.markdown(task.reason()));
+    }
+    md.append('\n');
+  }
+
+  private static String attempts(TaskReport task) {
+    String count = Integer.toString(task.attempts().size());
+    if (task.attempts().size() > 1 && task.chosenAttempt() != null) {
+      count += " (chose " + task.chosenAttempt() + ")";
+    }
+    return count;
+  }
+
+  private static void predictedConflicts(StringBuilder md, List<PredictedConflict> conflicts) {
+    md.append("## Predicted conflicts\n\n");
+    if (conflicts.isEmpty()) {
+      md.append("None.\n\n");
+      return;
+    }
+    md.append("| Tasks | Files |\n|---|---|\n");
+    for (PredictedConflict c : conflicts) {
+      row(
+          md,
+          Escape.markdownCode(c.a()) + " × " + Escape.markdownCode(c.b()),
+          codes(c.files(), ", "));
+    }
+    md.append('\n');
+  }
+
+  private static void merge(StringBuilder md, MergeReport merge) {
+    md.append("## Merge\n\n");
+    if (merge == null) {
+      md.append("Not run.\n\n");
+      return;
+    }
+    md.append("- Strategy: ").append(merge.strategy()).append('\n');
+    md.append("- Status: **").append(merge.status()).append("**\n");
+    md.append("- Order: ").append(codes(merge.order(), " → ")).append('\n');
+    if (merge.commit() != null) {
+      md.append("- Commit: ").append(Escape.markdownCode(merge.commit())).append('\n');
+    }
+    if (merge.reason() != null) {
+      md.append("- Reason: ").append(Escape.markdown(merge.reason())).append('\n');
+    }
+    if (!merge.conflicts().isEmpty()) {
+      md.append("\n| Conflict in task | Files | Also changed by |\n|---|---|---|\n");
+      for (MergeConflict c : merge.conflicts()) {
+        row(md, Escape.markdownCode(c.task()), codes(c.files(), ", "), codes(c.with(), ", "));
+      }
+    }
+    md.append('\n');
+  }
+
+  private static void test(StringBuilder md, TestReport test) {
+    md.append("## Test\n\n");
+    if (test == null) {
+      md.append("Not run.\n\n");
+      return;
+    }
+    if (test.command() != null) {
+      md.append("- Command: ").append(Escape.markdownCode(test.command())).append('\n');
+    }
+    md.append("- Status: **").append(test.status()).append("**");
+    if (test.exitCode() != null) {
+      md.append(" (exit code ").append(test.exitCode()).append(')');
+    }
+    md.append('\n');
+    md.append("- Duration: ").append(Durations.format(test.durationMs())).append('\n');
+    if (test.reason() != null) {
+      md.append("- Reason: ").append(Escape.markdown(test.reason())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static void publish(StringBuilder md, PublishReport publish) {
+    md.append("## Publish\n\n");
+    if (publish == null) {
+      md.append("Not run.\n\n");
+      return;
+    }
+    md.append("- Status: **").append(publish.status()).append("**\n");
+    md.append("- Branch: ").append(Escape.markdownCode(publish.branch()));
+    if (publish.remote() != null) {
+      md.append(" on ").append(Escape.markdownCode(publish.remote()));
+    }
+    md.append('\n');
+    if (publish.commit() != null) {
+      md.append("- Commit: ").append(Escape.markdownCode(publish.commit())).append('\n');
+    }
+    if (publish.reason() != null) {
+      md.append("- Reason: ").append(Escape.markdown(publish.reason())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static void timing(StringBuilder md, Timing timing) {
+    md.append("## Timing\n\n");
+    if (timing == null) {
+      md.append("Not measured yet.\n");
+      return;
+    }
+    md.append("Makespan ")
+        .append(Durations.format(timing.makespanMs()))
+        .append(", critical path ")
+        .append(Durations.format(timing.criticalPathMs()))
+        .append(".\n");
+    if (!timing.phasesMs().isEmpty()) {
+      md.append("\n| Phase | Time |\n|---|---:|\n");
+      for (Map.Entry<String, Long> phase : timing.phasesMs().entrySet()) {
+        row(md, Escape.markdown(phase.getKey()), Durations.format(phase.getValue()));
+      }
+    }
+  }
+
+  private static String codes(List<String> values, String separator) {
+    return values.stream().map(Escape::markdownCode).collect(Collectors.joining(separator));
+  }
+
+  /** One table row; every cell is already escaped. */
+  private static void row(StringBuilder md, String... cells) {
+    md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+  }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.git.FileChange;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+
+/** Checks a task's changes against the {@code paths} it declared it owns. */
+final class DeclaredPaths {
+
+  private DeclaredPaths() {}
+
+  /** Changed files matching none of the globs; nothing when the task declared no paths. */
+  static List<String> outside(List<String> globs, List<FileChange> changes) {
+    if (globs.isEmpty()) {
+      return List.of();
+    }
+    List<PathMatcher> matchers =
+        globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    return changes.stream()
+        .map(FileChange::path)
+        .filter(file -> matchers.stream().noneMatch(m -> m.matches(Path.of(file))))
+        .toList();
+  }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitVersion;
+import io.jenkins.plugins.parallelagents.plan.Plan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Checks that a plan can run here before anything is created: git is there and recent enough, the
+ * folder is a git checkout, the base exists. Each failure says the fix in one line.
+ */
+final class Preflight {
+
+  /**
+   * @param top the checkout's top folder
+   * @param baseRef the base as named (the plan's, or the current branch, or {@code HEAD})
+   * @param baseCommit the base resolved to a commit
+   * @param targetCommit the target branch's commit now, or {@code null} if it does not exist
+   * @param identity variables giving commits an author when git has none configured
+   */
+  record Checked(
+      Path top, String baseRef, String baseCommit, String targetCommit, Map<String, String> identity) {}
+
+  private Preflight() {}
+
+  static Checked check(Git git, Plan plan, Path repository) throws EnvironmentException {
+    if (!Files.isDirectory(repository)) {
+      throw new EnvironmentException(
+          "no such folder: " + repository, "run from inside a git checkout, or pass --repo DIR");
+    }
+    GitVersion version = git.version(repository);
+    if (version == null) {
+      throw new EnvironmentException(
+          "git was not found on the PATH", "install git " + GitVersion.MINIMUM + " or newer");
+    }
+    if (version.compareTo(GitVersion.MINIMUM) < 0) {
+      throw new EnvironmentException(
+          "git " + version + " is too old: conflict prediction needs git merge-tree --write-tree",
+          "install git " + GitVersion.MINIMUM + " or newer");
+    }
+    Path top =
+        git.topLevel(repository)
+            .orElseThrow(
+                () ->
+                    new EnvironmentException(
+                        "not a git repository: " + repository.toAbsolutePath(),
+                        "run from inside a git checkout, or pass --repo DIR"));
+    String baseRef = plan.base();
+    if (baseRef == null) {
+      baseRef = git.currentBranch(top).orElse("HEAD");
+    }
+    String ref = baseRef;
+    String baseCommit =
+        git.resolveCommit(top, baseRef)
+            .orElseThrow(
+                () ->
+                    new EnvironmentException(
+                        "unknown base '" + ref + "': no branch, tag or commit of that name in " + top,
+                        "fetch or create '" + ref + "', or set 'base:' in the plan to an existing branch"));
+    String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
+    return new Checked(top, baseRef, baseCommit, targetCommit, identity(git, top));
+  }
+
+  /** Commits need an author; a machine with no git identity (a fresh CI box) gets the engine's. */
+  private static Map<String, String> identity(Git git, Path top) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (git.config(top, "user.name").isEmpty() || git.config(top, "user.email").isEmpty()) {
+      env.put("GIT_AUTHOR_NAME", "Parallel Agents");
+      env.put("GIT_AUTHOR_EMAIL", "parallel-agents@localhost");
+      env.put("GIT_COMMITTER_NAME", "Parallel Agents");
+      env.put("GIT_COMMITTER_EMAIL", "parallel-agents@localhost");
+    }
+    return env;
+  }
+}

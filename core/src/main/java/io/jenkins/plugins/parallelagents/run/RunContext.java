@@ -1,0 +1,28 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What every part of one run shares.
+ *
+ * @param repository top folder of the user's checkout (read, never modified)
+ * @param worktrees folder holding this run's worktrees
+ * @param commandEnvironment variables added to agents', setups', verifies' and tests' environment
+ */
+record RunContext(
+    Plan plan,
+    String runId,
+    Path repository,
+    RunDirectory directory,
+    Path worktrees,
+    Branches branches,
+    Git git,
+    CommandRunner runner,
+    RunListener listener,
+    RunState state,
+    Map<String, String> commandEnvironment) {}

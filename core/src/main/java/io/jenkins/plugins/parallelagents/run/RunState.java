@@ -1,0 +1,171 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.BaseRef;
+import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.ReportWriter;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.report.RunInfo;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TestReport;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
+import io.jenkins.plugins.parallelagents.report.Timing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's report as it grows. Every change is written to {@code report.json} before listeners
+ * hear of it, so that a killed run leaves its state on disk.
+ */
+final class RunState {
+
+  private final Plan plan;
+  private final RunDirectory directory;
+  private final RunListener listener;
+  private final ReportWriter writer = new ReportWriter();
+  private final Map<String, TaskReport> tasks = new LinkedHashMap<>();
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private RunInfo run;
+  private List<PredictedConflict> predicted = List.of();
+  private MergeReport merge;
+  private TestReport test;
+  private PublishReport publish;
+  private long criticalPathMs;
+
+  RunState(Plan plan, RunInfo run, RunDirectory directory, RunListener listener) {
+    this.plan = plan;
+    this.run = run;
+    this.directory = directory;
+    this.listener = listener;
+    for (Task task : plan.tasks()) {
+      tasks.put(task.id(), TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs()));
+    }
+    merge =
+        new MergeReport(plan.merge().strategy(), MergeStatus.PENDING, List.of(), null, null, List.of(), 0, null);
+    test =
+        new TestReport(
+            plan.test() == null ? null : plan.test().command().display(), TestStatus.PENDING, null, 0, null);
+    publish =
+        new PublishReport(plan.publish().remote(), plan.target(), null, PublishStatus.PENDING, null);
+  }
+
+  void task(TaskReport report) {
+    synchronized (this) {
+      tasks.put(report.id(), report);
+      save();
+    }
+    listener.taskChanged(report);
+  }
+
+  synchronized TaskReport task(String id) {
+    return tasks.get(id);
+  }
+
+  synchronized List<TaskReport> tasks() {
+    return new ArrayList<>(tasks.values());
+  }
+
+  synchronized void predicted(List<PredictedConflict> conflicts) {
+    predicted = List.copyOf(conflicts);
+    save();
+  }
+
+  synchronized void merge(MergeReport report) {
+    merge = report;
+    save();
+  }
+
+  synchronized void test(TestReport report) {
+    test = report;
+    save();
+  }
+
+  synchronized void publish(PublishReport report) {
+    publish = report;
+    save();
+  }
+
+  synchronized void phase(String name, long ms) {
+    phases.merge(name, ms, Long::sum);
+  }
+
+  synchronized void criticalPath(long ms) {
+    criticalPathMs = ms;
+  }
+
+  /** Marks the run finished with its status and first reason. */
+  synchronized void finish(RunStatus status, String reason, Instant finishedAt) {
+    run =
+        new RunInfo(
+            run.id(), run.name(), status, reason, run.base(), run.target(), run.startedAt(), finishedAt,
+            run.directory());
+  }
+
+  synchronized void base(BaseRef base) {
+    run =
+        new RunInfo(
+            run.id(), run.name(), run.status(), run.reason(), base, run.target(), run.startedAt(),
+            run.finishedAt(), run.directory());
+  }
+
+  synchronized RunReport snapshot() {
+    Instant end = run.finishedAt() == null ? Instant.now() : run.finishedAt();
+    long makespan = end.toEpochMilli() - run.startedAt().toEpochMilli();
+    return new RunReport(
+        RunReport.SCHEMA,
+        run,
+        new ArrayList<>(tasks.values()),
+        predicted,
+        merge,
+        test,
+        publish,
+        new Timing(makespan, criticalPathMs, phases));
+  }
+
+  synchronized MergeReport merge() {
+    return merge;
+  }
+
+  synchronized TestReport test() {
+    return test;
+  }
+
+  synchronized PublishReport publish() {
+    return publish;
+  }
+
+  synchronized RunInfo run() {
+    return run;
+  }
+
+  /** Writes every report format; the run is over. */
+  synchronized RunReport writeAll() {
+    RunReport report = snapshot();
+    try {
+      writer.writeAll(report, directory.root());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the reports in " + directory.root(), e);
+    }
+    return report;
+  }
+
+  synchronized void save() {
+    try {
+      writer.writeJson(snapshot(), directory.root());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + directory.reportJson(), e);
+    }
+  }
+}

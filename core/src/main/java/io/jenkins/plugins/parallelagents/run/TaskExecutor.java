@@ -1,0 +1,201 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.agent.AttemptContext;
+import io.jenkins.plugins.parallelagents.agent.AttemptResult;
+import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
+import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
+import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.git.FileChange;
+import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.git.MergeAttempt;
+import io.jenkins.plugins.parallelagents.plan.AgentProfile;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs one task: a worktree and branch per attempt from the start point with the needs merged in,
+ * the agent contract, then the choice among attempts and the task's diff.
+ */
+final class TaskExecutor {
+
+  private final RunContext run;
+  private final AttemptRunner attempts;
+
+  TaskExecutor(RunContext run) {
+    this.run = run;
+    this.attempts = new AttemptRunner(run.runner(), run.git());
+  }
+
+  /**
+   * @param startPoint the commit the task starts from: base plus foundation
+   */
+  TaskReport execute(Task task, String startPoint) {
+    Instant started = Instant.now();
+    running(task, started, List.of());
+    List<AttemptResult> results;
+    try {
+      Files.createDirectories(run.directory().taskDir(task.id()));
+      results = task.attempts() == 1 ? List.of(attempt(task, 1, startPoint)) : parallelAttempts(task, startPoint);
+    } catch (IOException | UncheckedIOException | GitException e) {
+      results = List.of(new AttemptResult(1, TaskStatus.FAILED, null, 0, null, null, e.getMessage()));
+    }
+    return finish(task, started, results);
+  }
+
+  private List<AttemptResult> parallelAttempts(Task task, String startPoint) {
+    ExecutorService pool = Executors.newFixedThreadPool(task.attempts());
+    try {
+      List<CompletableFuture<AttemptResult>> futures = new ArrayList<>();
+      for (int n = 1; n <= task.attempts(); n++) {
+        int attempt = n;
+        futures.add(CompletableFuture.supplyAsync(() -> safeAttempt(task, attempt, startPoint), pool));
+      }
+      return futures.stream().map(CompletableFuture::join).toList();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private AttemptResult safeAttempt(Task task, int n, String startPoint) {
+    try {
+      return attempt(task, n, startPoint);
+    } catch (GitException | UncheckedIOException e) {
+      return new AttemptResult(n, TaskStatus.FAILED, null, 0, null, null, e.getMessage());
+    }
+  }
+
+  private AttemptResult attempt(Task task, int n, String startPoint) {
+    long t0 = System.nanoTime();
+    String branch = run.branches().forAttempt(task.id(), n, task.attempts());
+    Path worktree = run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
+    run.git().addWorktree(run.repository(), worktree, branch, startPoint);
+    String needsFailure = mergeNeeds(task, worktree);
+    if (needsFailure != null) {
+      return new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure);
+    }
+    String start = run.git().head(worktree);
+    String prompt =
+        PromptBuilder.build(
+            task, run.plan().interfaces(), run.branches().task(task.id()), startPoint, dependencies(task));
+    Path promptFile = writePrompt(task, prompt);
+    AgentProfile agent = run.plan().agents().get(task.agent());
+    if (agent == null) {
+      return new AttemptResult(
+          n, TaskStatus.FAILED, null, ms(t0), start, start,
+          "task '" + task.id() + "' names no agent profile to run");
+    }
+    AttemptContext context =
+        new AttemptContext(task, agent, n, worktree, branch, start, run.runId(), run.directory());
+    return attempts.run(
+        context, prompt, promptFile, (step, line) -> run.listener().output(task.id(), step, line));
+  }
+
+  /** Merges the branches of the task's non-foundation needs; a conflict fails the task. */
+  private String mergeNeeds(Task task, Path worktree) {
+    for (String need : task.needs()) {
+      TaskReport dependency = run.state().task(need);
+      if (dependency.foundation() || dependency.commit() == null) {
+        continue; // foundation work is already in the start point
+      }
+      MergeAttempt merged =
+          run.git()
+              .integrate(
+                  worktree,
+                  List.of("merge", "--no-edit", "-m", "Merge " + need + " into " + task.id() + " (agents)", dependency.commit()));
+      if (!merged.clean()) {
+        run.git().exec(worktree, List.of("merge", "--abort"));
+        return "its dependency '"
+            + need
+            + "' could not be merged in: "
+            + (merged.conflicted() ? "conflict in " + String.join(", ", merged.conflictedFiles()) : merged.error());
+      }
+    }
+    return null;
+  }
+
+  private List<DependencyOutcome> dependencies(Task task) {
+    List<DependencyOutcome> outcomes = new ArrayList<>();
+    for (String need : task.needs()) {
+      TaskReport dependency = run.state().task(need);
+      outcomes.add(
+          new DependencyOutcome(need, dependency.title(), dependency.commit(), dependency.changedFiles()));
+    }
+    return outcomes;
+  }
+
+  private Path writePrompt(Task task, String prompt) {
+    Path file = run.directory().promptFile(task.id());
+    try {
+      Files.writeString(file, prompt, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  private void running(Task task, Instant started, List<AttemptReport> attemptsSoFar) {
+    TaskReport pending = run.state().task(task.id());
+    run.state()
+        .task(
+            new TaskReport(
+                task.id(), task.title(), task.foundation(), task.needs(), TaskStatus.RUNNING,
+                run.branches().task(task.id()), null, attemptsSoFar, null, List.of(), 0, 0, List.of(),
+                started, null, 0, pending.reason()));
+  }
+
+  private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {
+    TaskChoice choice = TaskChoice.of(results, run.git(), run.repository());
+    List<AttemptReport> attemptReports = new ArrayList<>();
+    for (AttemptResult r : results) {
+      attemptReports.add(
+          new AttemptReport(
+              r.attempt(), r.status(), r.exitCode(), r.durationMs(),
+              run.branches().forAttempt(task.id(), r.attempt(), task.attempts()), r.commit(),
+              choice.diffLines(r.attempt()), r.reason()));
+    }
+    AttemptResult shown = choice.representative();
+    List<FileChange> changes = List.of();
+    if (shown != null) {
+      if (task.attempts() > 1 && choice.chosen() != null) {
+        run.git().setBranch(run.repository(), run.branches().task(task.id()), shown.commit());
+      }
+      changes = choice.changes(shown.attempt());
+      writeDiff(task, shown.startCommit(), shown.commit());
+    }
+    Instant finished = Instant.now();
+    return new TaskReport(
+        task.id(), task.title(), task.foundation(), task.needs(), choice.status(),
+        run.branches().task(task.id()), shown == null ? null : shown.commit(), attemptReports,
+        choice.chosen() == null ? null : choice.chosen().attempt(),
+        changes.stream().map(FileChange::path).toList(),
+        changes.stream().mapToInt(FileChange::insertions).sum(),
+        changes.stream().mapToInt(FileChange::deletions).sum(),
+        DeclaredPaths.outside(task.paths(), changes),
+        started, finished, finished.toEpochMilli() - started.toEpochMilli(), choice.reason());
+  }
+
+  private void writeDiff(Task task, String from, String to) {
+    try {
+      Files.writeString(run.directory().diffFile(task.id()), run.git().diff(run.repository(), from, to));
+    } catch (IOException | GitException e) {
+      // the diff file is a convenience; the branch holds the work
+    }
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+}

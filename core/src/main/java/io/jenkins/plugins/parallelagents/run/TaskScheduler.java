@@ -1,0 +1,167 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Starts each fan-out task the moment all its needs are done (not wave by wave), at most {@code
+ * maxParallel} at once. A task whose need failed is skipped while independent tasks go on; with
+ * failFast a failure stops everything.
+ */
+final class TaskScheduler {
+
+  private final List<Task> tasks;
+  private final int maxParallel;
+  private final boolean failFast;
+  private final RunContext run;
+  private final Function<Task, TaskReport> execute;
+
+  TaskScheduler(List<Task> tasks, int maxParallel, boolean failFast, RunContext run, Function<Task, TaskReport> execute) {
+    this.tasks = tasks;
+    this.maxParallel = Math.max(1, maxParallel);
+    this.failFast = failFast;
+    this.run = run;
+    this.execute = execute;
+  }
+
+  void runAll() {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(maxParallel, tasks.size()),
+            r -> {
+              Thread t = new Thread(r, "parallel-agents-" + run.runId() + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    ExecutorCompletionService<TaskReport> done = new ExecutorCompletionService<>(pool);
+    Map<String, Task> waiting = new LinkedHashMap<>();
+    tasks.forEach(t -> waiting.put(t.id(), t));
+    int running = 0;
+    String stopReason = null;
+    try {
+      while (true) {
+        if (stopReason == null && run.runner().isCancelled()) {
+          stopReason = "the run was cancelled";
+        }
+        if (stopReason == null) {
+          skipBlocked(waiting);
+          for (Task task : ready(waiting)) {
+            waiting.remove(task.id());
+            done.submit(() -> safely(task));
+            running++;
+          }
+        } else {
+          stopWaiting(waiting, stopReason);
+        }
+        if (running == 0) {
+          break;
+        }
+        TaskReport finished = take(done);
+        running--;
+        run.state().task(finished);
+        if (failFast && stopReason == null && !finished.status().isDone()) {
+          stopReason = "failFast: task '" + finished.id() + "' " + finished.status();
+          run.runner().cancelAll();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A bug in one task must not take the whole run down: it becomes that task's failure. */
+  private TaskReport safely(Task task) {
+    try {
+      return execute.apply(task);
+    } catch (RuntimeException e) {
+      TaskReport pending = run.state().task(task.id());
+      return new TaskReport(
+          task.id(), task.title(), task.foundation(), task.needs(), TaskStatus.FAILED,
+          pending.branch(), pending.commit(), pending.attempts(), null, List.of(), 0, 0, List.of(),
+          pending.startedAt(), java.time.Instant.now(), 0, "internal error: " + e);
+    }
+  }
+
+  private List<Task> ready(Map<String, Task> waiting) {
+    List<Task> ready = new ArrayList<>();
+    for (Task task : waiting.values()) {
+      if (task.needs().stream().allMatch(need -> run.state().task(need).status().isDone())) {
+        ready.add(task);
+      }
+    }
+    return ready;
+  }
+
+  /** Skips, until nothing changes, every waiting task with a need that ended without success. */
+  private void skipBlocked(Map<String, Task> waiting) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Task task : List.copyOf(waiting.values())) {
+        for (String need : task.needs()) {
+          TaskReport dependency = run.state().task(need);
+          if (dependency.status().isFinal() && !dependency.status().isDone()) {
+            waiting.remove(task.id());
+            end(task, TaskStatus.SKIPPED, "needs '" + need + "', which " + describe(dependency.status()));
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private void stopWaiting(Map<String, Task> waiting, String reason) {
+    TaskStatus status = run.runner().isCancelled() && !failFast ? TaskStatus.CANCELLED : TaskStatus.SKIPPED;
+    for (Task task : List.copyOf(waiting.values())) {
+      waiting.remove(task.id());
+      end(task, status, reason);
+    }
+  }
+
+  private void end(Task task, TaskStatus status, String reason) {
+    TaskReport pending = run.state().task(task.id());
+    run.state()
+        .task(
+            new TaskReport(
+                task.id(), task.title(), task.foundation(), task.needs(), status, null, null, List.of(),
+                null, List.of(), 0, 0, List.of(), null, null, 0, reason == null ? pending.reason() : reason));
+  }
+
+  private static String describe(TaskStatus status) {
+    return switch (status) {
+      case SKIPPED -> "was skipped";
+      case TIMED_OUT -> "timed out";
+      case CANCELLED -> "was cancelled";
+      default -> "failed";
+    };
+  }
+
+  private static TaskReport take(ExecutorCompletionService<TaskReport> done) {
+    try {
+      Future<TaskReport> next = done.take();
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while tasks were running", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a task crashed: " + e.getCause(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.jenkins.plugins.parallelagents.report;
+
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished run that went wrong in every way a report must show: a foundation task, a best-of-3
+ * task, a failed task, a task skipped because of it, a merge conflict and a red test.
+ */
+final class SampleRun {
+
+  static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
+  static final String HOSTILE_TITLE = "Digest | emails <script>alert(1)</script>";
+
+  private SampleRun() {}
+
+  static RunReport report() {
+    TaskReport migration =
+        new TaskReport(
+            "migration",
+            "Database migration",
+            true,
+            List.of(),
+            TaskStatus.SUCCEEDED,
+            "agents/r1/migration",
+            "1111111111111111111111111111111111111111",
+            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 62_000, null)),
+            1,
+            List.of("db/migrations/001_prefs.sql", "db/schema.sql"),
+            40,
+            0,
+            List.of(),
+            START,
+            START.plusSeconds(62),
+            62_000,
+            null);
+    TaskReport api =
+        new TaskReport(
+            "api",
+            "Preferences API",
+            false,
+            List.of("migration"),
+            TaskStatus.SUCCEEDED,
+            "agents/r1/api",
+            "2222222222222222222222222222222222222222",
+            List.of(
+                attempt(1, TaskStatus.FAILED, 1, 120_000, "verify failed (exit 1)"),
+                attempt(2, TaskStatus.SUCCEEDED, 0, 150_000, null),
+                attempt(3, TaskStatus.SUCCEEDED, 0, 170_000, null)),
+            2,
+            List.of("src/api/prefs.ts", "test/api/prefs.test.ts", "package.json"),
+            120,
+            8,
+            List.of("package.json"),
+            START.plusSeconds(62),
+            START.plusSeconds(232),
+            170_000,
+            null);
+    TaskReport emails =
+        new TaskReport(
+            "emails",
+            HOSTILE_TITLE,
+            false,
+            List.of("migration"),
+            TaskStatus.SUCCEEDED,
+            "agents/r1/emails",
+            "3333333333333333333333333333333333333333",
+            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 90_000, null)),
+            1,
+            List.of("src/api/routes.ts"),
+            12,
+            3,
+            List.of(),
+            START.plusSeconds(62),
+            START.plusSeconds(152),
+            90_000,
+            null);
+    TaskReport frontend =
+        new TaskReport(
+            "frontend",
+            "Settings page",
+            false,
+            List.of("api"),
+            TaskStatus.FAILED,
+            "agents/r1/frontend",
+            null,
+            List.of(attempt(1, TaskStatus.FAILED, 1, 95_000, "verify failed: npm test | exit 1")),
+            null,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            START.plusSeconds(232),
+            START.plusSeconds(327),
+            95_000,
+            "verify failed: npm test | exit 1");
+    TaskReport e2e =
+        new TaskReport(
+            "e2e",
+            "End-to-end tests",
+            false,
+            List.of("frontend"),
+            TaskStatus.SKIPPED,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            null,
+            null,
+            0,
+            "needs frontend, which failed");
+    RunInfo run =
+        new RunInfo(
+            "20260302-091500-prefs",
+            "notification-prefs",
+            RunStatus.FAILED,
+            "task 'frontend' failed: verify failed: npm test | exit 1",
+            new BaseRef("feature/notification-prefs", "abcdef0123456789abcdef0123456789abcdef01"),
+            "agents/notification-prefs",
+            START,
+            START.plusSeconds(400),
+            "/tmp/runs/20260302-091500-prefs");
+    MergeReport merge =
+        new MergeReport(
+            MergeStrategy.MERGE,
+            MergeStatus.CONFLICT,
+            List.of("api", "emails"),
+            null,
+            "agents/r1/integration",
+            List.of(new MergeConflict("emails", List.of("src/api/routes.ts"), List.of("api"))),
+            4_000,
+            "conflict merging task 'emails'");
+    Map<String, Long> phases = new LinkedHashMap<>();
+    phases.put("plan", 300L);
+    phases.put("foundation", 62_000L);
+    phases.put("tasks", 265_000L);
+    phases.put("prediction", 2_500L);
+    phases.put("merge", 4_000L);
+    phases.put("test", 60_000L);
+    phases.put("publish", 0L);
+    phases.put("report", 200L);
+    return new RunReport(
+        RunReport.SCHEMA,
+        run,
+        List.of(migration, api, emails, frontend, e2e),
+        List.of(new PredictedConflict("api", "emails", List.of("src/api/routes.ts"))),
+        merge,
+        new TestReport("npm test", TestStatus.FAILED, 1, 60_000, "3 tests failed"),
+        new PublishReport(
+            "origin",
+            "agents/notification-prefs",
+            null,
+            PublishStatus.SKIPPED,
+            "nothing published: the merge failed"),
+        new Timing(400_000, 327_000, phases));
+  }
+
+  private static AttemptReport attempt(
+      int n, TaskStatus status, Integer exitCode, long durationMs, String reason) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        "agents/r1/task/attempt-" + n,
+        status == TaskStatus.SUCCEEDED ? "c0ffee" + n : null,
+        status == TaskStatus.SUCCEEDED ? 100 + n : 0,
+        reason);
+  }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
+import io.jenkins.plugins.parallelagents.testing.EngineHarness;
+import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishTest {
+
+  @TempDir Path temp;
+  private GitSandbox git;
+  private EngineHarness engine;
+  private Path repo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    git = new GitSandbox(temp);
+    engine = new EngineHarness(git);
+    repo = git.repository("app", Map.of("README.md", "app\n"));
+  }
+
+  @Test
+  void withoutRemote_updatesTheLocalTargetBranch() throws Exception {
+    RunReport report = engine.run(new Plans().task("api", "echo a > a.txt").build(), repo);
+
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.UPDATED);
+    assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(report.merge().commit());
+  }
+
+  @Test
+  void redTest_publishesNothing() throws Exception {
+    Path origin = git.bareOrigin(repo);
+    RunReport report =
+        engine.run(
+            new Plans().task("api", "echo a > a.txt").test("echo checking; exit 1").publish(new PublishSettings("origin", false)).build(),
+            repo);
+
+    assertThat(report.test().status()).isEqualTo(TestStatus.FAILED);
+    assertThat(report.test().exitCode()).isEqualTo(1);
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(git.git(origin, "branch", "--list", "agents/feature")).isEmpty();
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+    assertThat(Files.readString(Path.of(report.run().directory(), "test.log"))).contains("checking");
+  }
+
+  @Test
+  void targetThatMovedOnTheRemote_isNotOverwritten() throws Exception {
+    Path origin = git.bareOrigin(repo);
+    git.git(repo, "checkout", "-q", "-b", "elsewhere");
+    Files.writeString(repo.resolve("other.txt"), "someone else's work\n");
+    git.git(repo, "add", "-A");
+    git.git(repo, "commit", "-qm", "Other work");
+    git.git(repo, "push", "-q", "origin", "elsewhere:agents/feature");
+    String theirs = git.git(origin, "rev-parse", "agents/feature");
+    git.git(repo, "checkout", "-q", "main");
+
+    RunReport report =
+        engine.run(new Plans().task("api", "echo a > a.txt").publish(new PublishSettings("origin", false)).build(), repo);
+
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.REJECTED);
+    assertThat(report.publish().reason()).contains("push to origin was rejected");
+    assertThat(git.git(origin, "rev-parse", "agents/feature")).isEqualTo(theirs);
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void localTargetWithOtherWork_isNotOverwritten_unlessForced() throws Exception {
+    git.git(repo, "branch", "agents/feature");
+    git.git(repo, "checkout", "-q", "agents/feature");
+    Files.writeString(repo.resolve("other.txt"), "x\n");
+    git.git(repo, "add", "-A");
+    git.git(repo, "commit", "-qm", "Other work");
+    String theirs = git.git(repo, "rev-parse", "HEAD");
+    git.git(repo, "checkout", "-q", "main");
+
+    RunReport refused = engine.run(new Plans().task("api", "echo a > a.txt").build(), repo);
+    assertThat(refused.publish().status()).isEqualTo(PublishStatus.REJECTED);
+    assertThat(refused.publish().reason()).contains("holds commits this result does not contain");
+    assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(theirs);
+
+    RunReport forced =
+        engine.run(new Plans().task("api", "echo a > a.txt").publish(new PublishSettings(null, true)).build(), repo);
+    assertThat(forced.publish().status()).isEqualTo(PublishStatus.UPDATED);
+    assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(forced.merge().commit());
+  }
+
+  @Test
+  void notAGitRepository_isAnEnvironmentError() throws Exception {
+    Path plain = Files.createDirectories(temp.resolve("plain"));
+    assertThatThrownBy(() -> engine.run(new Plans().task("api", "true").build(), plain))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageStartingWith("not a git repository");
+  }
+
+  @Test
+  void unknownBase_isAnEnvironmentErrorWithTheFix() throws Exception {
+    var plan = new Plans().task("api", "true").build();
+    var withBase =
+        new io.jenkins.plugins.parallelagents.plan.Plan(
+            plan.source(), 1, plan.name(), "feature/missing", plan.target(), plan.interfaces(), plan.agents(),
+            plan.tasks(), plan.maxParallel(), plan.failFast(), plan.merge(), plan.test(), plan.publish(),
+            plan.cleanup());
+    assertThatThrownBy(() -> engine.run(withBase, repo))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageContaining("unknown base 'feature/missing'")
+        .satisfies(e -> assertThat(((EnvironmentException) e).fix()).contains("base:"));
+  }
+}

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.testing.EngineHarness;
+import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.Plans;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchedulingTest {
+
+  @TempDir Path temp;
+  private GitSandbox git;
+  private EngineHarness engine;
+  private Path repo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    git = new GitSandbox(temp);
+    engine = new EngineHarness(git);
+    repo = git.repository("app", Map.of("README.md", "app\n"));
+  }
+
+  private static boolean overlap(TaskReport a, TaskReport b) {
+    return a.startedAt().isBefore(b.finishedAt()) && b.startedAt().isBefore(a.finishedAt());
+  }
+
+  @Test
+  void independentTasks_runAtTheSameTime() throws Exception {
+    RunReport report =
+        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(2).build(), repo);
+
+    assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isTrue();
+    long sum = report.tasks().stream().mapToLong(TaskReport::durationMs).sum();
+    assertThat(sum).isGreaterThan(report.timing().phasesMs().get("tasks"));
+  }
+
+  @Test
+  void maxParallelOne_runsTasksOneAfterAnother() throws Exception {
+    RunReport report =
+        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(1).build(), repo);
+
+    assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isFalse();
+  }
+
+  @Test
+  void aTaskStartsAsSoonAsItsNeedsAreDone_notWhenTheWaveEnds() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("slow", "sleep 3; echo s > s.txt")
+                .task("quick", "echo q > q.txt")
+                .task("next", "echo n > n.txt", "quick")
+                .maxParallel(3)
+                .build(),
+            repo);
+
+    TaskReport next = report.task("next").orElseThrow();
+    TaskReport slow = report.task("slow").orElseThrow();
+    assertThat(next.startedAt()).isBefore(slow.finishedAt());
+    assertThat(next.startedAt()).isAfterOrEqualTo(report.task("quick").orElseThrow().finishedAt());
+  }
+
+  @Test
+  void aFailedTask_skipsItsDependants_whileIndependentTasksGoOn() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("api", "echo half > half.txt; exit 2")
+                .task("page", "echo p > p.txt", "api")
+                .task("deeper", "echo d > d.txt", "page")
+                .task("other", "echo o > o.txt")
+                .build(),
+            repo);
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).isEqualTo("agent 'agent-api' failed (exit 2)");
+    assertThat(report.task("page").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
+    assertThat(report.task("page").orElseThrow().reason()).isEqualTo("needs 'api', which failed");
+    assertThat(report.task("deeper").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
+    assertThat(report.task("other").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(report.run().reason()).startsWith("task 'api' FAILED");
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
+    assertThat(git.show(repo, api.branch(), "half.txt")).as("the failed task's work survives").isEqualTo("half");
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).as("nothing published").isEmpty();
+  }
+
+  @Test
+  void aFailedFoundation_skipsEverythingElse() throws Exception {
+    RunReport report =
+        engine.run(new Plans().foundation("migration", "exit 1").task("api", "echo a > a.txt", "migration").build(), repo);
+
+    assertThat(report.task("migration").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
+  }
+
+  @Test
+  void failFast_stopsRunningTasksAtTheFirstFailure() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("broken", "exit 1")
+                .task("long", "sleep 300")
+                .task("later", "echo l > l.txt", "long")
+                .failFast()
+                .build(),
+            repo);
+
+    assertThat(report.task("broken").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(report.task("later").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+  }
+
+  @Test
+  void cancel_killsRunningAgents_marksThemCancelled_andKeepsTheirWorktrees() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void output(String source, String step, String line) {
+            if (line.equals("working")) {
+              started.countDown();
+            }
+          }
+        };
+    RunEngine run =
+        new RunEngine(
+            new Plans().task("long", "echo working; sleep 300").task("after", "echo a > a.txt", "long").build(),
+            engine.options(repo),
+            listener);
+    AtomicReference<RunReport> result = new AtomicReference<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.set(run.execute());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    thread.start();
+    assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+    run.cancel();
+    thread.join(60_000);
+
+    RunReport report = result.get();
+    assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(report.task("after").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(git.git(repo, "worktree", "list")).contains("/long ");
+  }
+}

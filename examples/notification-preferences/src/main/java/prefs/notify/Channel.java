@@ -1,0 +1,7 @@
+package prefs.notify;
+
+/** A way of reaching a user. */
+public enum Channel {
+  EMAIL,
+  SMS
+}
