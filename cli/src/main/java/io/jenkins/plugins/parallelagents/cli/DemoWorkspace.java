@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.cli;
 
+import io.jenkins.plugins.parallelagents.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ record DemoWorkspace(Path root, Path repository) {
 
   /** The commit {@code branch} points to in origin, if origin has it. */
   Optional<String> originBranch(String branch, GitProcess git) throws CliFailure {
-    GitProcess.Result result =
+    CommandResult result =
         git.run(
             root,
             List.of(
@@ -63,7 +64,7 @@ record DemoWorkspace(Path root, Path repository) {
                 "--verify",
                 "-q",
                 "refs/heads/" + branch));
-    return result.exitCode() == 0 ? Optional.of(result.output()) : Optional.empty();
+    return result.ok() ? Optional.of(result.stdout().strip()) : Optional.empty();
   }
 
   private static String[] withIdentity(String... args) {
