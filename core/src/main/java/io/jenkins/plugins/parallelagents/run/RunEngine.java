@@ -33,19 +33,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per run;
- * {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
+ * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per
+ * run; {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
  */
 public final class RunEngine {
 
   /** Variables that would point git at another repository than each worktree's own. */
   private static final Set<String> GIT_LOCATION_VARIABLES =
-      Set.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
+      Set.of(
+          "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
 
   private final Plan plan;
   private final RunOptions options;
   private final RunListener listener;
   private final CommandRunner runner;
+  private final CommandRunner gitRunner;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
@@ -55,6 +57,8 @@ public final class RunEngine {
     environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
     environment.put("GIT_TERMINAL_PROMPT", "0");
     this.runner = new LocalCommandRunner(environment);
+    // Git's own calls are short and must still work after a cancel, to keep the agents' work.
+    this.gitRunner = new LocalCommandRunner(environment);
   }
 
   /**
@@ -66,7 +70,7 @@ public final class RunEngine {
   public RunReport execute() throws EnvironmentException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    Git probe = new Git(runner, Map.of());
+    Git probe = new Git(gitRunner, Map.of());
     Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
     String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
     StateRoot root =
@@ -77,15 +81,30 @@ public final class RunEngine {
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
         new RunInfo(
-            runId, plan.name(), RunStatus.RUNNING, null,
-            new BaseRef(checked.baseRef(), checked.baseCommit()), plan.target(), startedAt, null,
+            runId,
+            plan.name(),
+            RunStatus.RUNNING,
+            null,
+            new BaseRef(checked.baseRef(), checked.baseCommit()),
+            plan.target(),
+            startedAt,
+            null,
             directory.root().toString());
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
     RunContext run =
         new RunContext(
-            plan, runId, checked.top(), directory, root.worktrees(runId), new Branches(runId),
-            new Git(runner, checked.identity()), runner, listener, state, checked.identity());
+            plan,
+            runId,
+            checked.top(),
+            directory,
+            root.worktrees(runId),
+            new Branches(runId),
+            new Git(gitRunner, checked.identity()),
+            runner,
+            listener,
+            state,
+            checked.identity());
     listener.runStarted(runId, directory.root());
     state.phase("plan", ms(t0));
     state.save(); // the first report.json, before any work
@@ -132,7 +151,12 @@ public final class RunEngine {
         timed(
             "tasks",
             () -> {
-              new TaskScheduler(fanOut, jobs, run.plan().failFast(), run, t -> executor.execute(t, integrationStart))
+              new TaskScheduler(
+                      fanOut,
+                      jobs,
+                      run.plan().failFast(),
+                      run,
+                      t -> executor.execute(t, integrationStart))
                   .runAll();
               return null;
             });
@@ -165,8 +189,23 @@ public final class RunEngine {
         if (!task.status().isFinal()) {
           state.task(
               new TaskReport(
-                  task.id(), task.title(), task.foundation(), task.needs(), status, null, null,
-                  List.of(), null, List.of(), 0, 0, List.of(), null, null, 0, reason));
+                  task.id(),
+                  task.title(),
+                  task.foundation(),
+                  task.needs(),
+                  status,
+                  null,
+                  null,
+                  List.of(),
+                  null,
+                  List.of(),
+                  0,
+                  0,
+                  List.of(),
+                  null,
+                  null,
+                  0,
+                  reason));
         }
       }
     }
@@ -175,7 +214,10 @@ public final class RunEngine {
       List<TaskReport> tasks = state.tasks();
       TaskReport failed = tasks.stream().filter(t -> !t.status().isDone()).findFirst().orElse(null);
       if (failed != null || integrationStart == null) {
-        String why = failed == null ? "the foundation did not succeed" : "task '" + failed.id() + "' " + failed.status();
+        String why =
+            failed == null
+                ? "the foundation did not succeed"
+                : "task '" + failed.id() + "' " + failed.status();
         skipIntegration(why);
         return;
       }
@@ -196,13 +238,16 @@ public final class RunEngine {
         state.test(test);
         run.listener().phaseFinished("test", test.status().name());
         if (test.status() != TestStatus.PASSED) {
-          state.publish(skippedPublish("the tests did not pass; nothing is published from a red test"));
+          state.publish(
+              skippedPublish("the tests did not pass; nothing is published from a red test"));
           return;
         }
       } else {
-        state.test(new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
+        state.test(
+            new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
       }
-      PublishReport publish = timed("publish", () -> phases.publish(merge.commit(), checked.targetCommit()));
+      PublishReport publish =
+          timed("publish", () -> phases.publish(merge.commit(), checked.targetCommit()));
       state.publish(publish);
       run.listener().phaseFinished("publish", publish.status().name());
     }
@@ -210,7 +255,14 @@ public final class RunEngine {
     private void skipIntegration(String why) {
       state.merge(
           new MergeReport(
-              run.plan().merge().strategy(), MergeStatus.SKIPPED, List.of(), null, null, List.of(), 0, why));
+              run.plan().merge().strategy(),
+              MergeStatus.SKIPPED,
+              List.of(),
+              null,
+              null,
+              List.of(),
+              0,
+              why));
       state.test(skippedTest(why));
       state.publish(skippedPublish(why));
     }
@@ -221,13 +273,15 @@ public final class RunEngine {
     }
 
     private PublishReport skippedPublish(String why) {
-      return new PublishReport(run.plan().publish().remote(), run.plan().target(), null, PublishStatus.SKIPPED, why);
+      return new PublishReport(
+          run.plan().publish().remote(), run.plan().target(), null, PublishStatus.SKIPPED, why);
     }
 
     private RunReport finish() {
       long t0 = System.nanoTime();
       state.criticalPath(CriticalPath.of(run.plan(), state.tasks()));
-      String reason = RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
+      String reason =
+          RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
       state.finish(reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, Instant.now());
       state.phase("report", ms(t0));
       RunReport report = state.writeAll();

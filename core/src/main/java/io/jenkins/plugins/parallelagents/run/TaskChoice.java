@@ -26,7 +26,9 @@ final class TaskChoice {
     this.chosen =
         results.stream()
             .filter(r -> r.status() == TaskStatus.SUCCEEDED)
-            .min(Comparator.comparingInt((AttemptResult r) -> diffLines(r.attempt())).thenComparingInt(AttemptResult::attempt))
+            .min(
+                Comparator.comparingInt((AttemptResult r) -> diffLines(r.attempt()))
+                    .thenComparingInt(AttemptResult::attempt))
             .or(() -> results.stream().filter(r -> r.status() == TaskStatus.NO_CHANGES).findFirst())
             .orElse(null);
   }

@@ -40,7 +40,13 @@ class SchedulingTest {
   @Test
   void independentTasks_runAtTheSameTime() throws Exception {
     RunReport report =
-        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(2).build(), repo);
+        engine.run(
+            new Plans()
+                .task("a", "sleep 1; echo a > a.txt")
+                .task("b", "sleep 1; echo b > b.txt")
+                .maxParallel(2)
+                .build(),
+            repo);
 
     assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isTrue();
     long sum = report.tasks().stream().mapToLong(TaskReport::durationMs).sum();
@@ -50,7 +56,13 @@ class SchedulingTest {
   @Test
   void maxParallelOne_runsTasksOneAfterAnother() throws Exception {
     RunReport report =
-        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(1).build(), repo);
+        engine.run(
+            new Plans()
+                .task("a", "sleep 1; echo a > a.txt")
+                .task("b", "sleep 1; echo b > b.txt")
+                .maxParallel(1)
+                .build(),
+            repo);
 
     assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isFalse();
   }
@@ -95,14 +107,23 @@ class SchedulingTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.run().reason()).startsWith("task 'api' FAILED");
     assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
-    assertThat(git.show(repo, api.branch(), "half.txt")).as("the failed task's work survives").isEqualTo("half");
-    assertThat(git.git(repo, "branch", "--list", "agents/feature")).as("nothing published").isEmpty();
+    assertThat(git.show(repo, api.branch(), "half.txt"))
+        .as("the failed task's work survives")
+        .isEqualTo("half");
+    assertThat(git.git(repo, "branch", "--list", "agents/feature"))
+        .as("nothing published")
+        .isEmpty();
   }
 
   @Test
   void aFailedFoundation_skipsEverythingElse() throws Exception {
     RunReport report =
-        engine.run(new Plans().foundation("migration", "exit 1").task("api", "echo a > a.txt", "migration").build(), repo);
+        engine.run(
+            new Plans()
+                .foundation("migration", "exit 1")
+                .task("api", "echo a > a.txt", "migration")
+                .build(),
+            repo);
 
     assertThat(report.task("migration").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
@@ -122,7 +143,8 @@ class SchedulingTest {
 
     assertThat(report.task("broken").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
-    assertThat(report.task("later").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+    assertThat(report.task("later").orElseThrow().status())
+        .isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
   }
 
   @Test
@@ -139,7 +161,10 @@ class SchedulingTest {
         };
     RunEngine run =
         new RunEngine(
-            new Plans().task("long", "echo working; sleep 300").task("after", "echo a > a.txt", "long").build(),
+            new Plans()
+                .task("long", "echo working; sleep 300")
+                .task("after", "echo a > a.txt", "long")
+                .build(),
             engine.options(repo),
             listener);
     AtomicReference<RunReport> result = new AtomicReference<>();
@@ -159,7 +184,8 @@ class SchedulingTest {
 
     RunReport report = result.get();
     assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
-    assertThat(report.task("after").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+    assertThat(report.task("after").orElseThrow().status())
+        .isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(git.git(repo, "worktree", "list")).contains("/long ");
   }
