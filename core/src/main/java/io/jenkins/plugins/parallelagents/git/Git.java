@@ -158,26 +158,9 @@ public final class Git {
     return true;
   }
 
-  /**
-   * Files changed between two commits, with line counts; a rename counts as a delete and an add.
-   */
-  public List<FileChange> diffStat(Path dir, String from, String to) {
-    String out = output(dir, "diff", "--numstat", "-z", "--no-renames", from, to);
-    List<FileChange> changes = new ArrayList<>();
-    for (String entry : out.split("\0")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      String[] parts = entry.split("\t", 3);
-      if (parts.length == 3) {
-        changes.add(new FileChange(parts[2], count(parts[0]), count(parts[1])));
-      }
-    }
-    return changes;
-  }
-
-  private static int count(String numstat) {
-    return "-".equals(numstat) ? 0 : Integer.parseInt(numstat.strip());
+  /** The folder holding the repository's objects and refs, shared by all its worktrees. */
+  public Path commonDir(Path dir) {
+    return dir.resolve(output(dir, "rev-parse", "--git-common-dir")).normalize();
   }
 
   /** The patch between two commits, as {@code git diff} prints it. */

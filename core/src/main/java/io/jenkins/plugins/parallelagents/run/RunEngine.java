@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -73,6 +74,10 @@ public final class RunEngine {
     Git probe = new Git(gitRunner, Map.of());
     Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
     String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
+    if (!RunIds.isValid(runId)) {
+      throw new IllegalArgumentException(
+          "a run id names branches and folders; '" + runId + "' cannot");
+    }
     StateRoot root =
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
@@ -92,23 +97,27 @@ public final class RunEngine {
             directory.root().toString());
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
-    RunContext run =
-        new RunContext(
-            plan,
-            runId,
-            checked.top(),
-            directory,
-            root.worktrees(runId),
-            new Branches(runId),
-            new Git(gitRunner, checked.identity()),
-            runner,
-            listener,
-            state,
-            checked.identity());
-    listener.runStarted(runId, directory.root());
-    state.phase("plan", ms(t0));
-    state.save(); // the first report.json, before any work
-    return new Phases(run, checked).runAll();
+    Git git = new Git(gitRunner, checked.identity());
+    try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
+      RunContext run =
+          new RunContext(
+              plan,
+              runId,
+              checked.top(),
+              directory,
+              root.worktrees(runId),
+              new Branches(runId),
+              git,
+              history,
+              runner,
+              listener,
+              state,
+              checked.identity());
+      listener.runStarted(runId, directory.root());
+      state.phase("plan", ms(t0));
+      state.save(); // the first report.json, before any work
+      return new Phases(run, checked).runAll();
+    }
   }
 
   /** Stops the run: kills every running command's process tree and marks its tasks CANCELLED. */

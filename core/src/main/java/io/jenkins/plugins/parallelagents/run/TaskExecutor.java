@@ -194,7 +194,7 @@ final class TaskExecutor {
   }
 
   private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {
-    TaskChoice choice = TaskChoice.of(results, run.git(), run.repository());
+    TaskChoice choice = TaskChoice.of(results, run.history());
     List<AttemptReport> attemptReports = new ArrayList<>();
     for (AttemptResult r : results) {
       attemptReports.add(
