@@ -196,25 +196,7 @@ public final class RunEngine {
     private void skipRest(String reason, TaskStatus status) {
       for (TaskReport task : state.tasks()) {
         if (!task.status().isFinal()) {
-          state.task(
-              new TaskReport(
-                  task.id(),
-                  task.title(),
-                  task.foundation(),
-                  task.needs(),
-                  status,
-                  null,
-                  null,
-                  List.of(),
-                  null,
-                  List.of(),
-                  0,
-                  0,
-                  List.of(),
-                  null,
-                  null,
-                  0,
-                  reason));
+          state.task(task.notRun(status, reason));
         }
       }
     }

@@ -44,7 +44,7 @@ final class TaskExecutor {
    */
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
-    running(task, started, List.of());
+    running(task, started);
     List<AttemptResult> results;
     try {
       Files.createDirectories(run.directory().taskDir(task.id()));
@@ -169,28 +169,8 @@ final class TaskExecutor {
     return file;
   }
 
-  private void running(Task task, Instant started, List<AttemptReport> attemptsSoFar) {
-    TaskReport pending = run.state().task(task.id());
-    run.state()
-        .task(
-            new TaskReport(
-                task.id(),
-                task.title(),
-                task.foundation(),
-                task.needs(),
-                TaskStatus.RUNNING,
-                run.branches().task(task.id()),
-                null,
-                attemptsSoFar,
-                null,
-                List.of(),
-                0,
-                0,
-                List.of(),
-                started,
-                null,
-                0,
-                pending.reason()));
+  private void running(Task task, Instant started) {
+    run.state().task(run.state().task(task.id()).running(run.branches().task(task.id()), started));
   }
 
   private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.run;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,25 +97,7 @@ final class TaskScheduler {
     try {
       return execute.apply(task);
     } catch (RuntimeException e) {
-      TaskReport pending = run.state().task(task.id());
-      return new TaskReport(
-          task.id(),
-          task.title(),
-          task.foundation(),
-          task.needs(),
-          TaskStatus.FAILED,
-          pending.branch(),
-          pending.commit(),
-          pending.attempts(),
-          null,
-          List.of(),
-          0,
-          0,
-          List.of(),
-          pending.startedAt(),
-          java.time.Instant.now(),
-          0,
-          "internal error: " + e);
+      return run.state().task(task.id()).failed("internal error: " + e, Instant.now());
     }
   }
 
@@ -160,27 +143,7 @@ final class TaskScheduler {
   }
 
   private void end(Task task, TaskStatus status, String reason) {
-    TaskReport pending = run.state().task(task.id());
-    run.state()
-        .task(
-            new TaskReport(
-                task.id(),
-                task.title(),
-                task.foundation(),
-                task.needs(),
-                status,
-                null,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                0,
-                0,
-                List.of(),
-                null,
-                null,
-                0,
-                reason == null ? pending.reason() : reason));
+    run.state().task(run.state().task(task.id()).notRun(status, reason));
   }
 
   private static String describe(TaskStatus status) {

@@ -9,31 +9,15 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AgentContractTest {
-
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
+class AgentContractTest extends EngineTestBase {
 
   private static Task with(
       Task t, Duration timeout, int attempts, CommandSpec verify, List<String> paths) {

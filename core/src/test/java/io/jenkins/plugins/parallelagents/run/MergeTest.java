@@ -13,28 +13,17 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MergeTest {
+class MergeTest extends EngineTestBase {
 
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("config.txt", "color=blue\n", "README.md", "app\n"));
+  @Override
+  protected Map<String, String> initialFiles() {
+    return Map.of("config.txt", "color=blue\n", "README.md", "app\n");
   }
 
   /** Two independent tasks, one of them with two commits, and one stacked on the first. */

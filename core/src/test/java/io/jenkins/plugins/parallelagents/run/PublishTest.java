@@ -9,29 +9,13 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PublishTest {
-
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
+class PublishTest extends EngineTestBase {
 
   @Test
   void withoutRemote_updatesTheLocalTargetBranch() throws Exception {

@@ -11,28 +11,18 @@ import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RunEndToEndTest {
+class RunEndToEndTest extends EngineTestBase {
 
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n", "src/app.txt", "base\n"));
+  @Override
+  protected Map<String, String> initialFiles() {
+    return Map.of("README.md", "app\n", "src/app.txt", "base\n");
   }
 
   private Plans foundationAndThreeTasks() {

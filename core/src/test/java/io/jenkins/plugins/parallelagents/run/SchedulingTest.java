@@ -7,31 +7,14 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SchedulingTest {
-
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
+class SchedulingTest extends EngineTestBase {
 
   private static boolean overlap(TaskReport a, TaskReport b) {
     return a.startedAt().isBefore(b.finishedAt()) && b.startedAt().isBefore(a.finishedAt());
