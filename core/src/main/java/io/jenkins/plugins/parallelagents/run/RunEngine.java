@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -116,7 +117,8 @@ public final class RunEngine {
       listener.runStarted(runId, directory.root());
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
-      return new Phases(run, checked).runAll();
+      int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
+      return new Phases(run, checked, jobs).runAll();
     }
   }
 
@@ -145,7 +147,10 @@ public final class RunEngine {
     private final Preflight.Checked checked;
     private final RunState state;
 
-    Phases(RunContext run, Preflight.Checked checked) {
+    private final int jobs;
+
+    Phases(RunContext run, Preflight.Checked checked, int jobs) {
+      this.jobs = jobs;
       this.run = run;
       this.checked = checked;
       this.state = run.state();
@@ -153,12 +158,14 @@ public final class RunEngine {
 
     RunReport runAll() {
       TaskExecutor executor = new TaskExecutor(run);
-      String integrationStart = timed("foundation", () -> foundation(executor));
+      String integrationStart =
+          timed(
+              "foundation", start -> start == null ? "FAILED" : "DONE", () -> foundation(executor));
       if (integrationStart != null) {
         List<Task> fanOut = run.plan().fanOutTasks();
-        int jobs = run.plan().maxParallel();
         timed(
             "tasks",
+            done -> done == null ? "" : done,
             () -> {
               new TaskScheduler(
                       fanOut,
@@ -167,7 +174,7 @@ public final class RunEngine {
                       run,
                       t -> executor.execute(t, integrationStart))
                   .runAll();
-              return null;
+              return "DONE";
             });
       }
       integrate(integrationStart);
@@ -215,19 +222,22 @@ public final class RunEngine {
       IntegrationPhases phases = new IntegrationPhases(run);
       List<String> order = TaskGraph.of(run.plan().tasks()).topologicalOrder();
       List<TaskBranch> branches = phases.branches(order, integrationStart);
-      state.predicted(timed("prediction", () -> phases.predict(branches)));
-      MergeReport merge = timed("merge", () -> phases.merge(branches, integrationStart));
+      state.predicted(
+          timed(
+              "prediction",
+              found -> found.size() + " predicted conflicts",
+              () -> phases.predict(branches)));
+      MergeReport merge =
+          timed("merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart));
       state.merge(merge);
-      run.listener().phaseFinished("merge", merge.status().name());
       if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
         state.test(skippedTest("the merge did not complete"));
         state.publish(skippedPublish("the merge did not complete"));
         return;
       }
       if (run.plan().test() != null) {
-        TestReport test = timed("test", phases::test);
+        TestReport test = timed("test", t -> t.status().name(), phases::test);
         state.test(test);
-        run.listener().phaseFinished("test", test.status().name());
         if (test.status() != TestStatus.PASSED) {
           state.publish(
               skippedPublish("the tests did not pass; nothing is published from a red test"));
@@ -238,9 +248,11 @@ public final class RunEngine {
             new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
       }
       PublishReport publish =
-          timed("publish", () -> phases.publish(merge.commit(), checked.targetCommit()));
+          timed(
+              "publish",
+              p -> p.status().name(),
+              () -> phases.publish(merge.commit(), checked.targetCommit()));
       state.publish(publish);
-      run.listener().phaseFinished("publish", publish.status().name());
     }
 
     private void skipIntegration(String why) {
@@ -280,14 +292,14 @@ public final class RunEngine {
       return report;
     }
 
-    private <T> T timed(String phase, Supplier<T> work) {
+    /** Runs a phase, records its wall time, and tells the listener its start and outcome. */
+    private <T> T timed(String phase, Function<T, String> outcome, Supplier<T> work) {
       run.listener().phaseStarted(phase);
       long t0 = System.nanoTime();
-      try {
-        return work.get();
-      } finally {
-        state.phase(phase, ms(t0));
-      }
+      T result = work.get();
+      state.phase(phase, ms(t0));
+      run.listener().phaseFinished(phase, outcome.apply(result));
+      return result;
     }
   }
 }

@@ -51,6 +51,22 @@ class SchedulingTest extends EngineTestBase {
   }
 
   @Test
+  void jobsOption_overridesThePlansMaxParallel() throws Exception {
+    RunReport report =
+        new RunEngine(
+                new Plans()
+                    .task("a", "sleep 1; echo a > a.txt")
+                    .task("b", "sleep 1; echo b > b.txt")
+                    .maxParallel(2)
+                    .build(),
+                engine.options(repo).withJobs(1),
+                RunListener.NONE)
+            .execute();
+
+    assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isFalse();
+  }
+
+  @Test
   void aTaskStartsAsSoonAsItsNeedsAreDone_notWhenTheWaveEnds() throws Exception {
     RunReport report =
         engine.run(
