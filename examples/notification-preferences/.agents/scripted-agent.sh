@@ -28,6 +28,9 @@ changes="$(cd "$(dirname "$0")" && pwd)/changes/$task"
 
 echo "scripted-agent: task '$task', prompt of $(wc -l < "$AGENT_PROMPT_FILE" | tr -d ' ') lines"
 echo "scripted-agent: working in $(pwd)"
+# A real agent thinks for minutes; this one pauses a little (SCRIPTED_AGENT_SECONDS, default 2)
+# so that the tasks visibly run side by side.
+sleep "${SCRIPTED_AGENT_SECONDS:-2}"
 (cd "$changes" && find . -type f | sed 's|^\./||' | sort) | while read -r file; do
   mkdir -p "$(dirname "$file")"
   cp "$changes/$file" "$file"

@@ -14,8 +14,8 @@ public final class AgentCommands {
   private AgentCommands() {}
 
   /**
-   * A shell line runs with {@code sh -c} (the environment carries the AGENT_* variables); an argument
-   * list is executed as-is, each element with its {@code {placeholder}}s replaced.
+   * A shell line runs with {@code sh -c} (the environment carries the AGENT_* variables); an
+   * argument list is executed as-is, each element with its {@code {placeholder}}s replaced.
    */
   public static List<String> argv(CommandSpec command, Map<String, String> placeholders) {
     if (command.isShell()) {

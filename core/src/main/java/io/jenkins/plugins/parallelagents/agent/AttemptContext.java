@@ -6,8 +6,8 @@ import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import java.nio.file.Path;
 
 /**
- * Everything one attempt of a task runs with: its prepared worktree and branch, the agent, and where
- * its logs go.
+ * Everything one attempt of a task runs with: its prepared worktree and branch, the agent, and
+ * where its logs go.
  *
  * @param startCommit the commit the attempt's branch started at (base, foundation and needs merged)
  */

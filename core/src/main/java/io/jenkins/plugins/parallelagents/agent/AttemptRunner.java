@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs one attempt of a task in its prepared worktree, as the agent contract orders it: setup, agent,
- * commit of whatever the agent left, verify. Work is committed even when a step fails, so that the
- * attempt's branch keeps it for inspection.
+ * Runs one attempt of a task in its prepared worktree, as the agent contract orders it: setup,
+ * agent, commit of whatever the agent left, verify. Work is committed even when a step fails, so
+ * that the attempt's branch keeps it for inspection.
  */
 public final class AttemptRunner {
 
@@ -31,7 +31,8 @@ public final class AttemptRunner {
     this.git = git;
   }
 
-  public AttemptResult run(AttemptContext context, String prompt, java.nio.file.Path promptFile, OutputSink sink) {
+  public AttemptResult run(
+      AttemptContext context, String prompt, java.nio.file.Path promptFile, OutputSink sink) {
     long started = System.nanoTime();
     long deadline = started + context.task().timeout().toNanos();
     Map<String, String> env = environment(context, prompt, promptFile);
@@ -52,7 +53,13 @@ public final class AttemptRunner {
     }
     if (commit.equals(context.startCommit())) {
       return new AttemptResult(
-          context.attempt(), TaskStatus.NO_CHANGES, 0, elapsedMs(started), context.startCommit(), commit, "the agent changed nothing");
+          context.attempt(),
+          TaskStatus.NO_CHANGES,
+          0,
+          elapsedMs(started),
+          context.startCommit(),
+          commit,
+          "the agent changed nothing");
     }
     CommandSpec verify = context.task().verify();
     if (verify != null) {
@@ -62,7 +69,13 @@ public final class AttemptRunner {
       }
     }
     return new AttemptResult(
-        context.attempt(), TaskStatus.SUCCEEDED, 0, elapsedMs(started), context.startCommit(), commit, null);
+        context.attempt(),
+        TaskStatus.SUCCEEDED,
+        0,
+        elapsedMs(started),
+        context.startCommit(),
+        commit,
+        null);
   }
 
   private CommandResult step(

@@ -4,8 +4,8 @@ import io.jenkins.plugins.parallelagents.plan.Task;
 import java.util.List;
 
 /**
- * Writes the text an agent receives: the task's prompt, the plan's shared interfaces (so that parallel
- * tasks agree on one design), and a short context block.
+ * Writes the text an agent receives: the task's prompt, the plan's shared interfaces (so that
+ * parallel tasks agree on one design), and a short context block.
  */
 public final class PromptBuilder {
 
@@ -28,7 +28,11 @@ public final class PromptBuilder {
     }
     text.append("\n## Context\n\n");
     text.append("- Task: ").append(task.id()).append(" (").append(task.title()).append(")\n");
-    text.append("- Branch: ").append(branch).append(", started at ").append(startCommit).append("\n");
+    text.append("- Branch: ")
+        .append(branch)
+        .append(", started at ")
+        .append(startCommit)
+        .append("\n");
     if (!task.paths().isEmpty()) {
       text.append("- Declared paths: ")
           .append(String.join(", ", task.paths()))
@@ -41,7 +45,8 @@ public final class PromptBuilder {
           .append(dependency.title())
           .append("), already merged into this branch");
       if (dependency.commit() != null) {
-        text.append(" at ").append(dependency.commit(), 0, Math.min(12, dependency.commit().length()));
+        text.append(" at ")
+            .append(dependency.commit(), 0, Math.min(12, dependency.commit().length()));
       }
       List<String> files = dependency.changedFiles();
       if (!files.isEmpty()) {

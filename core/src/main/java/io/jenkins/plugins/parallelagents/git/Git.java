@@ -19,7 +19,9 @@ public final class Git {
   private final CommandRunner runner;
   private final Map<String, String> environment;
 
-  /** @param environment added to every git call (for example an identity for commits) */
+  /**
+   * @param environment added to every git call (for example an identity for commits)
+   */
   public Git(CommandRunner runner, Map<String, String> environment) {
     this.runner = runner;
     this.environment = Map.copyOf(environment);
@@ -74,7 +76,9 @@ public final class Git {
   /** The commit a ref names, or empty when it names none. */
   public Optional<String> resolveCommit(Path dir, String ref) {
     CommandResult result =
-        exec(dir, List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
+        exec(
+            dir,
+            List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
     return result.ok() ? Optional.of(result.stdout().strip()) : Optional.empty();
   }
 
@@ -103,19 +107,29 @@ public final class Git {
     output(repo, "worktree", "add", "--quiet", "-b", branch, path.toString(), commit);
   }
 
-  /** Points {@code branch} at {@code commit}, creating it if needed (never a checked-out branch). */
+  /**
+   * Points {@code branch} at {@code commit}, creating it if needed (never a checked-out branch).
+   */
   public void setBranch(Path repo, String branch, String commit) {
     output(repo, "branch", "--force", "--no-track", branch, commit);
   }
 
   /**
-   * Moves {@code refs/heads/branch} to {@code commit} only if it still is at {@code expected} (null:
-   * only if it does not exist yet). Returns false when the branch moved meanwhile.
+   * Moves {@code refs/heads/branch} to {@code commit} only if it still is at {@code expected}
+   * (null: only if it does not exist yet). Returns false when the branch moved meanwhile.
    */
   public boolean compareAndSetBranch(Path repo, String branch, String commit, String expected) {
     String old = expected == null ? "0".repeat(40) : expected;
     CommandResult result =
-        exec(repo, List.of("update-ref", "-m", "parallel-agents: publish", "refs/heads/" + branch, commit, old));
+        exec(
+            repo,
+            List.of(
+                "update-ref",
+                "-m",
+                "parallel-agents: publish",
+                "refs/heads/" + branch,
+                commit,
+                old));
     return result.ok();
   }
 
@@ -144,24 +158,9 @@ public final class Git {
     return true;
   }
 
-  /** Files changed between two commits, with line counts; a rename counts as a delete and an add. */
-  public List<FileChange> diffStat(Path dir, String from, String to) {
-    String out = output(dir, "diff", "--numstat", "-z", "--no-renames", from, to);
-    List<FileChange> changes = new ArrayList<>();
-    for (String entry : out.split("\0")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      String[] parts = entry.split("\t", 3);
-      if (parts.length == 3) {
-        changes.add(new FileChange(parts[2], count(parts[0]), count(parts[1])));
-      }
-    }
-    return changes;
-  }
-
-  private static int count(String numstat) {
-    return "-".equals(numstat) ? 0 : Integer.parseInt(numstat.strip());
+  /** The folder holding the repository's objects and refs, shared by all its worktrees. */
+  public Path commonDir(Path dir) {
+    return dir.resolve(output(dir, "rev-parse", "--git-common-dir")).normalize();
   }
 
   /** The patch between two commits, as {@code git diff} prints it. */
@@ -193,7 +192,9 @@ public final class Git {
     return new MergeAttempt(false, conflicts, conflicts.isEmpty() ? detail : null);
   }
 
-  /** Commits reachable from {@code to} but from none of {@code upstream}, oldest first, no merges. */
+  /**
+   * Commits reachable from {@code to} but from none of {@code upstream}, oldest first, no merges.
+   */
   public List<String> ownCommits(Path dir, List<String> upstream, String to) {
     List<String> args = new ArrayList<>(List.of("rev-list", "--reverse", "--no-merges", to));
     upstream.forEach(commit -> args.add("^" + commit));

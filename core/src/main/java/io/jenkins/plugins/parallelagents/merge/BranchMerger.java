@@ -36,7 +36,9 @@ public final class BranchMerger {
         continue; // nothing of its own to replay
       }
       MergeAttempt attempt = git.integrate(worktree, command(settings.strategy(), task, own));
-      if (!attempt.clean() && attempt.conflicted() && settings.onConflict() == ConflictPolicy.RESOLVE) {
+      if (!attempt.clean()
+          && attempt.conflicted()
+          && settings.onConflict() == ConflictPolicy.RESOLVE) {
         String failure = resolve(worktree, task, attempt.conflictedFiles(), settings, resolver);
         if (failure == null) {
           attempt = MergeAttempt.ok();
@@ -48,7 +50,11 @@ public final class BranchMerger {
         String head = git.head(worktree);
         if (!attempt.conflicted()) {
           return new MergeOutcome(
-              MergeStatus.FAILED, merged, head, List.of(), "merging '" + task.taskId() + "' failed: " + attempt.error());
+              MergeStatus.FAILED,
+              merged,
+              head,
+              List.of(),
+              "merging '" + task.taskId() + "' failed: " + attempt.error());
         }
         MergeConflict conflict = describe(task, attempt.conflictedFiles(), done);
         return new MergeOutcome(

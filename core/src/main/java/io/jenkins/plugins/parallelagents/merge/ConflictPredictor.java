@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Predicts which task branches will conflict, before any merge, by merging every pair in memory with
- * {@code git merge-tree --write-tree} (no worktree, nothing written to any branch).
+ * Predicts which task branches will conflict, before any merge, by merging every pair in memory
+ * with {@code git merge-tree --write-tree} (no worktree, nothing written to any branch).
  */
 public final class ConflictPredictor {
 
@@ -38,7 +38,13 @@ public final class ConflictPredictor {
     CommandResult result =
         git.exec(
             repo,
-            List.of("merge-tree", "--write-tree", "--name-only", "--no-messages", a.commit(), b.commit()));
+            List.of(
+                "merge-tree",
+                "--write-tree",
+                "--name-only",
+                "--no-messages",
+                a.commit(),
+                b.commit()));
     if (result.exitCode() != 1) {
       return null; // 0: clean; anything else (unrelated histories, ...) is left to the real merge
     }

@@ -22,8 +22,8 @@ public final class Publisher {
   }
 
   /**
-   * @param targetAtStart the target's commit when the run began, or {@code null} if it did not exist:
-   *     a target that moved since is not overwritten
+   * @param targetAtStart the target's commit when the run began, or {@code null} if it did not
+   *     exist: a target that moved since is not overwritten
    */
   public PublishReport publish(
       Path repo, String target, String commit, String targetAtStart, PublishSettings settings) {
@@ -34,7 +34,9 @@ public final class Publisher {
           target,
           commit,
           PublishStatus.REJECTED,
-          "target '" + target + "' is checked out in a worktree; publishing would change that checkout");
+          "target '"
+              + target
+              + "' is checked out in a worktree; publishing would change that checkout");
     }
     String current = git.resolveCommit(repo, "refs/heads/" + target).orElse(null);
     if (!settings.force() && current != null && !current.equals(commit)) {
@@ -48,7 +50,9 @@ public final class Publisher {
             "target '"
                 + target
                 + "' "
-                + (movedDuringRun ? "moved during the run" : "holds commits this result does not contain")
+                + (movedDuringRun
+                    ? "moved during the run"
+                    : "holds commits this result does not contain")
                 + "; nothing was overwritten (delete the branch, or set publish.force: true)");
       }
     }
@@ -62,15 +66,28 @@ public final class Publisher {
             target,
             commit,
             rejected ? PublishStatus.REJECTED : PublishStatus.FAILED,
-            "push to " + remote + " " + (rejected ? "was rejected" : "failed") + ": " + lastLine(detail));
+            "push to "
+                + remote
+                + " "
+                + (rejected ? "was rejected" : "failed")
+                + ": "
+                + lastLine(detail));
       }
     }
     if (!git.compareAndSetBranch(repo, target, commit, current)) {
       return report(
-          settings, target, commit, PublishStatus.REJECTED, "target '" + target + "' moved while publishing");
+          settings,
+          target,
+          commit,
+          PublishStatus.REJECTED,
+          "target '" + target + "' moved while publishing");
     }
     return report(
-        settings, target, commit, remote == null ? PublishStatus.UPDATED : PublishStatus.PUSHED, null);
+        settings,
+        target,
+        commit,
+        remote == null ? PublishStatus.UPDATED : PublishStatus.PUSHED,
+        null);
   }
 
   private static List<String> pushArgs(String remote, String target, String commit, boolean force) {

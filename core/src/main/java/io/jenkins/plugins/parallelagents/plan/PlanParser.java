@@ -1,16 +1,34 @@
 package io.jenkins.plugins.parallelagents.plan;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a plan file (YAML, or JSON by its {@code .json} ending) and validates every rule at once.
+ *
+ * <p>Every problem found is reported together in one {@link InvalidPlanException}, each located at
+ * a line and column of the file: {@code agents-plan.yaml:14:9: task 'api' needs 'migraton', which
+ * is not a task (did you mean 'migration'?)}. Instances hold no state and may be shared.
  */
 public final class PlanParser {
 
+  /** The one version of the plan format this parser reads. */
+  public static final int VERSION = 1;
+
+  /** Plan names become branch and run names; the schema carries the same pattern. */
+  static final String NAME_PATTERN = "^[a-z0-9][a-z0-9._-]*$";
+
+  private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+
   /** Reads and validates {@code file}; messages name it as given. */
   public Plan parse(Path file) throws IOException, InvalidPlanException {
-    throw new UnsupportedOperationException("not yet");
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
   /**
@@ -18,6 +36,151 @@ public final class PlanParser {
    * .json} is JSON, anything else YAML).
    */
   public Plan parse(String content, String fileName) throws InvalidPlanException {
-    throw new UnsupportedOperationException("not yet");
+    Problems problems = new Problems(fileName);
+    boolean json = fileName.toLowerCase(Locale.ROOT).endsWith(".json");
+    Optional<Node> root;
+    try {
+      root = new NodeReader(json).read(content);
+    } catch (NodeReader.MalformedException e) {
+      problems.add(e.position(), e.getMessage());
+      throw problems.toException();
+    }
+    if (root.isEmpty()) {
+      problems.add(Position.FILE, "the file is empty; a plan starts with 'version: 1'");
+      throw problems.toException();
+    }
+    if (!(root.get() instanceof Node.Mapping mapping)) {
+      problems.add(
+          root.get().position(),
+          "the plan must be a mapping of keys such as 'version', 'name' and 'tasks', not "
+              + MappingReader.describe(root.get()));
+      throw problems.toException();
+    }
+    Plan plan = read(mapping, fileName, problems);
+    if (!problems.isEmpty()) {
+      throw problems.toException();
+    }
+    return plan;
+  }
+
+  /** The plan, or {@code null} when a problem was reported. */
+  private static Plan read(Node.Mapping mapping, String fileName, Problems problems) {
+    MappingReader in = new MappingReader(mapping, "", PlanKeys.TOP_LEVEL, problems);
+    version(in, problems);
+    String name = name(in, problems);
+    String target = target(in, name);
+    Located<String> base = in.nonBlankText("base");
+    Located<String> interfaces = in.text("interfaces");
+    AgentsReader.Agents agents = new AgentsReader(problems).read(in.mapping("agents"));
+    TaskReader taskReader = new TaskReader(problems);
+    TaskDefaults defaults = taskReader.defaults(in.mapping("defaults"));
+    List<TaskDraft> drafts = tasks(in, taskReader, defaults, problems);
+    new TaskRules(problems).check(drafts, defaults, agents);
+    Integer maxParallel = in.integer("maxParallel", 1);
+    Boolean failFast = in.bool("failFast");
+    SettingsReader settings = new SettingsReader(problems);
+    MergeSettings merge = settings.merge(in.mapping("merge"), agents);
+    TestSettings test = settings.test(in.mapping("test"));
+    PublishSettings publish = settings.publish(in.mapping("publish"));
+    CleanupSettings cleanup = settings.cleanup(in.mapping("cleanup"));
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new Plan(
+        fileName,
+        VERSION,
+        name,
+        base == null ? null : base.value(),
+        target,
+        interfaces == null ? "" : interfaces.value(),
+        agents.profiles(),
+        drafts.stream().map(TaskDraft::toTask).toList(),
+        maxParallel == null ? drafts.size() : maxParallel,
+        Boolean.TRUE.equals(failFast),
+        merge,
+        test,
+        publish,
+        cleanup);
+  }
+
+  private static void version(MappingReader in, Problems problems) {
+    if (!in.has("version")) {
+      problems.add(Position.FILE, "the plan has no 'version'; start it with 'version: 1'");
+      return;
+    }
+    Integer version = in.integer("version", Integer.MIN_VALUE);
+    if (version != null && version != VERSION) {
+      in.problem("version", "'version' is " + version + ", but only version 1 is known");
+    }
+  }
+
+  private static String name(MappingReader in, Problems problems) {
+    if (!in.has("name")) {
+      problems.add(Position.FILE, "the plan has no 'name'");
+      return null;
+    }
+    Located<String> name = in.text("name");
+    if (name != null && !NAME.matcher(name.value()).matches()) {
+      in.problem(
+          "name",
+          "'name' is '"
+              + name.value()
+              + "', which is not a valid name: use lowercase letters, digits, '.', '-' and '_',"
+              + " starting with a letter or digit");
+      return null;
+    }
+    return name == null ? null : name.value();
+  }
+
+  /** The target as written, or {@code agents/<name>}; either must be a valid branch name. */
+  private static String target(MappingReader in, String name) {
+    if (in.has("target")) {
+      Located<String> target = in.nonBlankText("target");
+      if (target == null) {
+        return null;
+      }
+      Optional<String> problem = BranchName.problem(target.value());
+      problem.ifPresent(
+          why ->
+              in.problem(
+                  "target",
+                  "'target' is '"
+                      + target.value()
+                      + "', which is not a valid branch name: "
+                      + why));
+      return problem.isPresent() ? null : target.value();
+    }
+    if (name == null) {
+      return null;
+    }
+    String target = "agents/" + name;
+    Optional<String> problem = BranchName.problem(target);
+    problem.ifPresent(
+        why ->
+            in.problem(
+                "name",
+                "'name' makes the default target '"
+                    + target
+                    + "', which is not a valid branch name: "
+                    + why
+                    + "; choose another name or set 'target'"));
+    return problem.isPresent() ? null : target;
+  }
+
+  private static List<TaskDraft> tasks(
+      MappingReader in, TaskReader reader, TaskDefaults defaults, Problems problems) {
+    if (!in.has("tasks")) {
+      problems.add(Position.FILE, "the plan has no 'tasks'");
+      return List.of();
+    }
+    Node.Sequence list = in.sequence("tasks");
+    if (list == null) {
+      return List.of();
+    }
+    if (list.items().isEmpty()) {
+      in.problem("tasks", "'tasks' is empty; a plan needs at least one task");
+      return List.of();
+    }
+    return reader.tasks(list, defaults);
   }
 }

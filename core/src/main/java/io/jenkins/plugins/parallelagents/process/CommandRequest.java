@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * @param directory working directory
  * @param environment variables added to (or replacing) the runner's base environment
  * @param timeout how long it may run before its whole process tree is killed, or {@code null}
- * @param capture whether stdout and stderr are kept apart and returned (git), rather than merged into
- *     {@code log} and {@code lines} (agents, tests)
+ * @param capture whether stdout and stderr are kept apart and returned (git), rather than merged
+ *     into {@code log} and {@code lines} (agents, tests)
  * @param log file the merged output is appended to, or {@code null}
  * @param lines receives each merged output line as it comes, or {@code null}
  */

@@ -23,7 +23,9 @@ public final class LocalCommandRunner implements CommandRunner {
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
-  /** @param baseEnvironment the environment every command starts from (usually the host's own) */
+  /**
+   * @param baseEnvironment the environment every command starts from (usually the host's own)
+   */
   public LocalCommandRunner(Map<String, String> baseEnvironment) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
   }
@@ -33,7 +35,8 @@ public final class LocalCommandRunner implements CommandRunner {
     if (cancelled) {
       return CommandResult.cancelledBeforeStart();
     }
-    ProcessBuilder builder = new ProcessBuilder(request.argv()).directory(request.directory().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(request.argv()).directory(request.directory().toFile());
     Map<String, String> environment = builder.environment();
     environment.clear();
     environment.putAll(baseEnvironment);
@@ -123,10 +126,10 @@ public final class LocalCommandRunner implements CommandRunner {
     private final Thread thread;
     private final StringBuilder captured = new StringBuilder();
 
-    private OutputPump(InputStream in, Writer log, java.util.function.Consumer<String> lines, boolean keep) {
+    private OutputPump(
+        InputStream in, Writer log, java.util.function.Consumer<String> lines, boolean keep) {
       thread =
-          new Thread(
-              () -> pump(in, log, lines, keep), "parallel-agents-output-" + in.hashCode());
+          new Thread(() -> pump(in, log, lines, keep), "parallel-agents-output-" + in.hashCode());
       thread.setDaemon(true);
       thread.start();
     }
@@ -143,7 +146,10 @@ public final class LocalCommandRunner implements CommandRunner {
           Files.createDirectories(log.getParent());
           writer =
               Files.newBufferedWriter(
-                  log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                  log,
+                  StandardCharsets.UTF_8,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.APPEND);
         } catch (IOException e) {
           writer = null; // the command still runs; its output only goes to the listener
         }

@@ -52,4 +52,71 @@ public record TaskReport(
         0,
         null);
   }
+
+  /** This task, ended without running: skipped or cancelled before it started. */
+  public TaskReport notRun(TaskStatus status, String reason) {
+    return new TaskReport(
+        id,
+        title,
+        foundation,
+        needs,
+        status,
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        0,
+        reason);
+  }
+
+  /** This task, started on {@code branch}. */
+  public TaskReport running(String branch, Instant startedAt) {
+    return new TaskReport(
+        id,
+        title,
+        foundation,
+        needs,
+        TaskStatus.RUNNING,
+        branch,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        startedAt,
+        null,
+        0,
+        null);
+  }
+
+  /** This task, failed for {@code reason}, keeping what it had recorded so far. */
+  public TaskReport failed(String reason, Instant finishedAt) {
+    long duration = startedAt == null ? 0 : finishedAt.toEpochMilli() - startedAt.toEpochMilli();
+    return new TaskReport(
+        id,
+        title,
+        foundation,
+        needs,
+        TaskStatus.FAILED,
+        branch,
+        commit,
+        attempts,
+        null,
+        changedFiles,
+        insertions,
+        deletions,
+        outsideDeclaredPaths,
+        startedAt,
+        finishedAt,
+        duration,
+        reason);
+  }
 }

@@ -2,8 +2,8 @@ package io.jenkins.plugins.parallelagents.run;
 
 /**
  * Branch names of a run. Attempts use a dot ({@code api.attempt-2}) rather than a slash because git
- * cannot hold both {@code agents/r/api} and {@code agents/r/api/attempt-2}; the integration branch's
- * leading underscore cannot be a task id.
+ * cannot hold both {@code agents/r/api} and {@code agents/r/api/attempt-2}; the integration
+ * branch's leading underscore cannot be a task id.
  */
 public record Branches(String runId) {
 

@@ -34,7 +34,15 @@ final class IntegrationPhases {
     return order.stream()
         .map(id -> run.state().task(id))
         .filter(t -> !t.foundation() && t.commit() != null)
-        .map(t -> new TaskBranch(t.id(), t.title(), t.branch(), t.commit(), upstream(t, integrationStart), t.changedFiles()))
+        .map(
+            t ->
+                new TaskBranch(
+                    t.id(),
+                    t.title(),
+                    t.branch(),
+                    t.commit(),
+                    upstream(t, integrationStart),
+                    t.changedFiles()))
         .toList();
   }
 
@@ -59,11 +67,18 @@ final class IntegrationPhases {
     String branch = run.branches().integration();
     run.git().addWorktree(run.repository(), worktree, branch, integrationStart);
     MergeOutcome outcome =
-        new BranchMerger(run.git()).merge(worktree, branches, run.plan().merge(), new ResolverAgent(run));
+        new BranchMerger(run.git())
+            .merge(worktree, branches, run.plan().merge(), new ResolverAgent(run));
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(
-        run.plan().merge().strategy(), outcome.status(), order, outcome.commit(), branch,
-        outcome.conflicts(), ms(t0), outcome.reason());
+        run.plan().merge().strategy(),
+        outcome.status(),
+        order,
+        outcome.commit(),
+        branch,
+        outcome.conflicts(),
+        ms(t0),
+        outcome.reason());
   }
 
   TestReport test() {
@@ -82,16 +97,22 @@ final class IntegrationPhases {
                     run.directory().phaseLog("test"),
                     line -> run.listener().output("test", "test", line)));
     TestStatus status =
-        result.ok() ? TestStatus.PASSED : result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
+        result.ok()
+            ? TestStatus.PASSED
+            : result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
     Integer exit = result.failureToStart() != null ? null : result.exitCode();
     return new TestReport(
-        settings.command().display(), status, exit, result.durationMs(),
+        settings.command().display(),
+        status,
+        exit,
+        result.durationMs(),
         result.ok() ? null : result.describeFailure("the test command"));
   }
 
   PublishReport publish(String commit, String targetAtStart) {
     return new Publisher(run.git())
-        .publish(run.repository(), run.plan().target(), commit, targetAtStart, run.plan().publish());
+        .publish(
+            run.repository(), run.plan().target(), commit, targetAtStart, run.plan().publish());
   }
 
   private static long ms(long t0) {

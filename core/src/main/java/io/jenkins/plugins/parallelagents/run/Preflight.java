@@ -23,7 +23,11 @@ final class Preflight {
    * @param identity variables giving commits an author when git has none configured
    */
   record Checked(
-      Path top, String baseRef, String baseCommit, String targetCommit, Map<String, String> identity) {}
+      Path top,
+      String baseRef,
+      String baseCommit,
+      String targetCommit,
+      Map<String, String> identity) {}
 
   private Preflight() {}
 
@@ -59,8 +63,13 @@ final class Preflight {
             .orElseThrow(
                 () ->
                     new EnvironmentException(
-                        "unknown base '" + ref + "': no branch, tag or commit of that name in " + top,
-                        "fetch or create '" + ref + "', or set 'base:' in the plan to an existing branch"));
+                        "unknown base '"
+                            + ref
+                            + "': no branch, tag or commit of that name in "
+                            + top,
+                        "fetch or create '"
+                            + ref
+                            + "', or set 'base:' in the plan to an existing branch"));
     String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
     return new Checked(top, baseRef, baseCommit, targetCommit, identity(git, top));
   }

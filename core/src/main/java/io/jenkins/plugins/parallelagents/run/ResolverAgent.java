@@ -51,7 +51,15 @@ final class ResolverAgent implements ConflictResolver {
     env.put("AGENT_RUN_DIR", run.directory().root().toString());
     env.put("AGENT_CONFLICTED_FILES", String.join("\n", files));
     Map<String, String> placeholders =
-        Map.of("prompt", prompt, "task", task.taskId(), "worktree", worktree.toString(), "prompt_file", "");
+        Map.of(
+            "prompt",
+            prompt,
+            "task",
+            task.taskId(),
+            "worktree",
+            worktree.toString(),
+            "prompt_file",
+            "");
     CommandResult result =
         run.runner()
             .run(

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
@@ -22,6 +23,7 @@ record RunContext(
     Path worktrees,
     Branches branches,
     Git git,
+    HistoryReader history,
     CommandRunner runner,
     RunListener listener,
     RunState state,

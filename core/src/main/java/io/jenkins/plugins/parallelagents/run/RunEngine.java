@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -30,22 +31,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per run;
- * {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
+ * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per
+ * run; {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
  */
 public final class RunEngine {
 
   /** Variables that would point git at another repository than each worktree's own. */
   private static final Set<String> GIT_LOCATION_VARIABLES =
-      Set.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
+      Set.of(
+          "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
 
   private final Plan plan;
   private final RunOptions options;
   private final RunListener listener;
   private final CommandRunner runner;
+  private final CommandRunner gitRunner;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
@@ -55,6 +59,8 @@ public final class RunEngine {
     environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
     environment.put("GIT_TERMINAL_PROMPT", "0");
     this.runner = new LocalCommandRunner(environment);
+    // Git's own calls are short and must still work after a cancel, to keep the agents' work.
+    this.gitRunner = new LocalCommandRunner(environment);
   }
 
   /**
@@ -66,9 +72,13 @@ public final class RunEngine {
   public RunReport execute() throws EnvironmentException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    Git probe = new Git(runner, Map.of());
+    Git probe = new Git(gitRunner, Map.of());
     Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
     String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
+    if (!RunIds.isValid(runId)) {
+      throw new IllegalArgumentException(
+          "a run id names branches and folders; '" + runId + "' cannot");
+    }
     StateRoot root =
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
@@ -77,19 +87,39 @@ public final class RunEngine {
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
         new RunInfo(
-            runId, plan.name(), RunStatus.RUNNING, null,
-            new BaseRef(checked.baseRef(), checked.baseCommit()), plan.target(), startedAt, null,
+            runId,
+            plan.name(),
+            RunStatus.RUNNING,
+            null,
+            new BaseRef(checked.baseRef(), checked.baseCommit()),
+            plan.target(),
+            startedAt,
+            null,
             directory.root().toString());
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
-    RunContext run =
-        new RunContext(
-            plan, runId, checked.top(), directory, root.worktrees(runId), new Branches(runId),
-            new Git(runner, checked.identity()), runner, listener, state, checked.identity());
-    listener.runStarted(runId, directory.root());
-    state.phase("plan", ms(t0));
-    state.save(); // the first report.json, before any work
-    return new Phases(run, checked).runAll();
+    Git git = new Git(gitRunner, checked.identity());
+    try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
+      RunContext run =
+          new RunContext(
+              plan,
+              runId,
+              checked.top(),
+              directory,
+              root.worktrees(runId),
+              new Branches(runId),
+              git,
+              history,
+              runner,
+              listener,
+              state,
+              checked.identity());
+      listener.runStarted(runId, directory.root());
+      state.phase("plan", ms(t0));
+      state.save(); // the first report.json, before any work
+      int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
+      return new Phases(run, checked, jobs).runAll();
+    }
   }
 
   /** Stops the run: kills every running command's process tree and marks its tasks CANCELLED. */
@@ -117,7 +147,10 @@ public final class RunEngine {
     private final Preflight.Checked checked;
     private final RunState state;
 
-    Phases(RunContext run, Preflight.Checked checked) {
+    private final int jobs;
+
+    Phases(RunContext run, Preflight.Checked checked, int jobs) {
+      this.jobs = jobs;
       this.run = run;
       this.checked = checked;
       this.state = run.state();
@@ -125,16 +158,23 @@ public final class RunEngine {
 
     RunReport runAll() {
       TaskExecutor executor = new TaskExecutor(run);
-      String integrationStart = timed("foundation", () -> foundation(executor));
+      String integrationStart =
+          timed(
+              "foundation", start -> start == null ? "FAILED" : "DONE", () -> foundation(executor));
       if (integrationStart != null) {
         List<Task> fanOut = run.plan().fanOutTasks();
-        int jobs = run.plan().maxParallel();
         timed(
             "tasks",
+            done -> done == null ? "" : done,
             () -> {
-              new TaskScheduler(fanOut, jobs, run.plan().failFast(), run, t -> executor.execute(t, integrationStart))
+              new TaskScheduler(
+                      fanOut,
+                      jobs,
+                      run.plan().failFast(),
+                      run,
+                      t -> executor.execute(t, integrationStart))
                   .runAll();
-              return null;
+              return "DONE";
             });
       }
       integrate(integrationStart);
@@ -163,10 +203,7 @@ public final class RunEngine {
     private void skipRest(String reason, TaskStatus status) {
       for (TaskReport task : state.tasks()) {
         if (!task.status().isFinal()) {
-          state.task(
-              new TaskReport(
-                  task.id(), task.title(), task.foundation(), task.needs(), status, null, null,
-                  List.of(), null, List.of(), 0, 0, List.of(), null, null, 0, reason));
+          state.task(task.notRun(status, reason));
         }
       }
     }
@@ -175,42 +212,60 @@ public final class RunEngine {
       List<TaskReport> tasks = state.tasks();
       TaskReport failed = tasks.stream().filter(t -> !t.status().isDone()).findFirst().orElse(null);
       if (failed != null || integrationStart == null) {
-        String why = failed == null ? "the foundation did not succeed" : "task '" + failed.id() + "' " + failed.status();
+        String why =
+            failed == null
+                ? "the foundation did not succeed"
+                : "task '" + failed.id() + "' " + failed.status();
         skipIntegration(why);
         return;
       }
       IntegrationPhases phases = new IntegrationPhases(run);
       List<String> order = TaskGraph.of(run.plan().tasks()).topologicalOrder();
       List<TaskBranch> branches = phases.branches(order, integrationStart);
-      state.predicted(timed("prediction", () -> phases.predict(branches)));
-      MergeReport merge = timed("merge", () -> phases.merge(branches, integrationStart));
+      state.predicted(
+          timed(
+              "prediction",
+              found -> found.size() + " predicted conflicts",
+              () -> phases.predict(branches)));
+      MergeReport merge =
+          timed("merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart));
       state.merge(merge);
-      run.listener().phaseFinished("merge", merge.status().name());
       if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
         state.test(skippedTest("the merge did not complete"));
         state.publish(skippedPublish("the merge did not complete"));
         return;
       }
       if (run.plan().test() != null) {
-        TestReport test = timed("test", phases::test);
+        TestReport test = timed("test", t -> t.status().name(), phases::test);
         state.test(test);
-        run.listener().phaseFinished("test", test.status().name());
         if (test.status() != TestStatus.PASSED) {
-          state.publish(skippedPublish("the tests did not pass; nothing is published from a red test"));
+          state.publish(
+              skippedPublish("the tests did not pass; nothing is published from a red test"));
           return;
         }
       } else {
-        state.test(new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
+        state.test(
+            new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
       }
-      PublishReport publish = timed("publish", () -> phases.publish(merge.commit(), checked.targetCommit()));
+      PublishReport publish =
+          timed(
+              "publish",
+              p -> p.status().name(),
+              () -> phases.publish(merge.commit(), checked.targetCommit()));
       state.publish(publish);
-      run.listener().phaseFinished("publish", publish.status().name());
     }
 
     private void skipIntegration(String why) {
       state.merge(
           new MergeReport(
-              run.plan().merge().strategy(), MergeStatus.SKIPPED, List.of(), null, null, List.of(), 0, why));
+              run.plan().merge().strategy(),
+              MergeStatus.SKIPPED,
+              List.of(),
+              null,
+              null,
+              List.of(),
+              0,
+              why));
       state.test(skippedTest(why));
       state.publish(skippedPublish(why));
     }
@@ -221,13 +276,15 @@ public final class RunEngine {
     }
 
     private PublishReport skippedPublish(String why) {
-      return new PublishReport(run.plan().publish().remote(), run.plan().target(), null, PublishStatus.SKIPPED, why);
+      return new PublishReport(
+          run.plan().publish().remote(), run.plan().target(), null, PublishStatus.SKIPPED, why);
     }
 
     private RunReport finish() {
       long t0 = System.nanoTime();
       state.criticalPath(CriticalPath.of(run.plan(), state.tasks()));
-      String reason = RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
+      String reason =
+          RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
       state.finish(reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, Instant.now());
       state.phase("report", ms(t0));
       RunReport report = state.writeAll();
@@ -235,14 +292,14 @@ public final class RunEngine {
       return report;
     }
 
-    private <T> T timed(String phase, Supplier<T> work) {
+    /** Runs a phase, records its wall time, and tells the listener its start and outcome. */
+    private <T> T timed(String phase, Function<T, String> outcome, Supplier<T> work) {
       run.listener().phaseStarted(phase);
       long t0 = System.nanoTime();
-      try {
-        return work.get();
-      } finally {
-        state.phase(phase, ms(t0));
-      }
+      T result = work.get();
+      state.phase(phase, ms(t0));
+      run.listener().phaseFinished(phase, outcome.apply(result));
+      return result;
     }
   }
 }

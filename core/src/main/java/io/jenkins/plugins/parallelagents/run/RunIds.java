@@ -17,7 +17,9 @@ public final class RunIds {
 
   /** {@code 20261128-013722-4f2a}: UTC time and four random hex digits. */
   public static String next(Instant now) {
-    return STAMP.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    return STAMP.format(now)
+        + "-"
+        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   /** Whether a host-given id can name branches and folders. */

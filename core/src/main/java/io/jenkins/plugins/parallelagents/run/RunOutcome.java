@@ -19,12 +19,20 @@ final class RunOutcome {
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
     TaskReport failed =
         tasks.stream()
-            .filter(t -> !t.status().isDone() && t.status() != io.jenkins.plugins.parallelagents.report.TaskStatus.SKIPPED)
+            .filter(
+                t ->
+                    !t.status().isDone()
+                        && t.status()
+                            != io.jenkins.plugins.parallelagents.report.TaskStatus.SKIPPED)
             .findFirst()
             .or(() -> tasks.stream().filter(t -> !t.status().isDone()).findFirst())
             .orElse(null);
     if (failed != null) {
-      return "task '" + failed.id() + "' " + failed.status() + (failed.reason() == null ? "" : ": " + failed.reason());
+      return "task '"
+          + failed.id()
+          + "' "
+          + failed.status()
+          + (failed.reason() == null ? "" : ": " + failed.reason());
     }
     if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
       return "merge " + merge.status() + (merge.reason() == null ? "" : ": " + merge.reason());

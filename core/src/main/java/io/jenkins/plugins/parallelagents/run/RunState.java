@@ -50,15 +50,29 @@ final class RunState {
     this.directory = directory;
     this.listener = listener;
     for (Task task : plan.tasks()) {
-      tasks.put(task.id(), TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs()));
+      tasks.put(
+          task.id(), TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs()));
     }
     merge =
-        new MergeReport(plan.merge().strategy(), MergeStatus.PENDING, List.of(), null, null, List.of(), 0, null);
+        new MergeReport(
+            plan.merge().strategy(),
+            MergeStatus.PENDING,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            0,
+            null);
     test =
         new TestReport(
-            plan.test() == null ? null : plan.test().command().display(), TestStatus.PENDING, null, 0, null);
+            plan.test() == null ? null : plan.test().command().display(),
+            TestStatus.PENDING,
+            null,
+            0,
+            null);
     publish =
-        new PublishReport(plan.publish().remote(), plan.target(), null, PublishStatus.PENDING, null);
+        new PublishReport(
+            plan.publish().remote(), plan.target(), null, PublishStatus.PENDING, null);
   }
 
   void task(TaskReport report) {
@@ -109,15 +123,29 @@ final class RunState {
   synchronized void finish(RunStatus status, String reason, Instant finishedAt) {
     run =
         new RunInfo(
-            run.id(), run.name(), status, reason, run.base(), run.target(), run.startedAt(), finishedAt,
+            run.id(),
+            run.name(),
+            status,
+            reason,
+            run.base(),
+            run.target(),
+            run.startedAt(),
+            finishedAt,
             run.directory());
   }
 
   synchronized void base(BaseRef base) {
     run =
         new RunInfo(
-            run.id(), run.name(), run.status(), run.reason(), base, run.target(), run.startedAt(),
-            run.finishedAt(), run.directory());
+            run.id(),
+            run.name(),
+            run.status(),
+            run.reason(),
+            base,
+            run.target(),
+            run.startedAt(),
+            run.finishedAt(),
+            run.directory());
   }
 
   synchronized RunReport snapshot() {

@@ -2,9 +2,8 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.git.FileChange;
-import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,16 +25,18 @@ final class TaskChoice {
     this.chosen =
         results.stream()
             .filter(r -> r.status() == TaskStatus.SUCCEEDED)
-            .min(Comparator.comparingInt((AttemptResult r) -> diffLines(r.attempt())).thenComparingInt(AttemptResult::attempt))
+            .min(
+                Comparator.comparingInt((AttemptResult r) -> diffLines(r.attempt()))
+                    .thenComparingInt(AttemptResult::attempt))
             .or(() -> results.stream().filter(r -> r.status() == TaskStatus.NO_CHANGES).findFirst())
             .orElse(null);
   }
 
-  static TaskChoice of(List<AttemptResult> results, Git git, Path repository) {
+  static TaskChoice of(List<AttemptResult> results, HistoryReader history) {
     Map<Integer, List<FileChange>> changes = new HashMap<>();
     for (AttemptResult r : results) {
       if (r.startCommit() != null && r.commit() != null) {
-        changes.put(r.attempt(), git.diffStat(repository, r.startCommit(), r.commit()));
+        changes.put(r.attempt(), history.diffStat(r.startCommit(), r.commit()));
       }
     }
     return new TaskChoice(results, changes);

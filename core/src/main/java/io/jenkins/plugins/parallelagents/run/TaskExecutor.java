@@ -44,13 +44,17 @@ final class TaskExecutor {
    */
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
-    running(task, started, List.of());
+    running(task, started);
     List<AttemptResult> results;
     try {
       Files.createDirectories(run.directory().taskDir(task.id()));
-      results = task.attempts() == 1 ? List.of(attempt(task, 1, startPoint)) : parallelAttempts(task, startPoint);
+      results =
+          task.attempts() == 1
+              ? List.of(attempt(task, 1, startPoint))
+              : parallelAttempts(task, startPoint);
     } catch (IOException | UncheckedIOException | GitException e) {
-      results = List.of(new AttemptResult(1, TaskStatus.FAILED, null, 0, null, null, e.getMessage()));
+      results =
+          List.of(new AttemptResult(1, TaskStatus.FAILED, null, 0, null, null, e.getMessage()));
     }
     return finish(task, started, results);
   }
@@ -61,7 +65,8 @@ final class TaskExecutor {
       List<CompletableFuture<AttemptResult>> futures = new ArrayList<>();
       for (int n = 1; n <= task.attempts(); n++) {
         int attempt = n;
-        futures.add(CompletableFuture.supplyAsync(() -> safeAttempt(task, attempt, startPoint), pool));
+        futures.add(
+            CompletableFuture.supplyAsync(() -> safeAttempt(task, attempt, startPoint), pool));
       }
       return futures.stream().map(CompletableFuture::join).toList();
     } finally {
@@ -80,7 +85,8 @@ final class TaskExecutor {
   private AttemptResult attempt(Task task, int n, String startPoint) {
     long t0 = System.nanoTime();
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
-    Path worktree = run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
+    Path worktree =
+        run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
     run.git().addWorktree(run.repository(), worktree, branch, startPoint);
     String needsFailure = mergeNeeds(task, worktree);
     if (needsFailure != null) {
@@ -89,12 +95,21 @@ final class TaskExecutor {
     String start = run.git().head(worktree);
     String prompt =
         PromptBuilder.build(
-            task, run.plan().interfaces(), run.branches().task(task.id()), startPoint, dependencies(task));
+            task,
+            run.plan().interfaces(),
+            run.branches().task(task.id()),
+            startPoint,
+            dependencies(task));
     Path promptFile = writePrompt(task, prompt);
     AgentProfile agent = run.plan().agents().get(task.agent());
     if (agent == null) {
       return new AttemptResult(
-          n, TaskStatus.FAILED, null, ms(t0), start, start,
+          n,
+          TaskStatus.FAILED,
+          null,
+          ms(t0),
+          start,
+          start,
           "task '" + task.id() + "' names no agent profile to run");
     }
     AttemptContext context =
@@ -114,13 +129,20 @@ final class TaskExecutor {
           run.git()
               .integrate(
                   worktree,
-                  List.of("merge", "--no-edit", "-m", "Merge " + need + " into " + task.id() + " (agents)", dependency.commit()));
+                  List.of(
+                      "merge",
+                      "--no-edit",
+                      "-m",
+                      "Merge " + need + " into " + task.id() + " (agents)",
+                      dependency.commit()));
       if (!merged.clean()) {
         run.git().exec(worktree, List.of("merge", "--abort"));
         return "its dependency '"
             + need
             + "' could not be merged in: "
-            + (merged.conflicted() ? "conflict in " + String.join(", ", merged.conflictedFiles()) : merged.error());
+            + (merged.conflicted()
+                ? "conflict in " + String.join(", ", merged.conflictedFiles())
+                : merged.error());
       }
     }
     return null;
@@ -131,7 +153,8 @@ final class TaskExecutor {
     for (String need : task.needs()) {
       TaskReport dependency = run.state().task(need);
       outcomes.add(
-          new DependencyOutcome(need, dependency.title(), dependency.commit(), dependency.changedFiles()));
+          new DependencyOutcome(
+              need, dependency.title(), dependency.commit(), dependency.changedFiles()));
     }
     return outcomes;
   }
@@ -146,25 +169,24 @@ final class TaskExecutor {
     return file;
   }
 
-  private void running(Task task, Instant started, List<AttemptReport> attemptsSoFar) {
-    TaskReport pending = run.state().task(task.id());
-    run.state()
-        .task(
-            new TaskReport(
-                task.id(), task.title(), task.foundation(), task.needs(), TaskStatus.RUNNING,
-                run.branches().task(task.id()), null, attemptsSoFar, null, List.of(), 0, 0, List.of(),
-                started, null, 0, pending.reason()));
+  private void running(Task task, Instant started) {
+    run.state().task(run.state().task(task.id()).running(run.branches().task(task.id()), started));
   }
 
   private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {
-    TaskChoice choice = TaskChoice.of(results, run.git(), run.repository());
+    TaskChoice choice = TaskChoice.of(results, run.history());
     List<AttemptReport> attemptReports = new ArrayList<>();
     for (AttemptResult r : results) {
       attemptReports.add(
           new AttemptReport(
-              r.attempt(), r.status(), r.exitCode(), r.durationMs(),
-              run.branches().forAttempt(task.id(), r.attempt(), task.attempts()), r.commit(),
-              choice.diffLines(r.attempt()), r.reason()));
+              r.attempt(),
+              r.status(),
+              r.exitCode(),
+              r.durationMs(),
+              run.branches().forAttempt(task.id(), r.attempt(), task.attempts()),
+              r.commit(),
+              choice.diffLines(r.attempt()),
+              r.reason()));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();
@@ -177,19 +199,29 @@ final class TaskExecutor {
     }
     Instant finished = Instant.now();
     return new TaskReport(
-        task.id(), task.title(), task.foundation(), task.needs(), choice.status(),
-        run.branches().task(task.id()), shown == null ? null : shown.commit(), attemptReports,
+        task.id(),
+        task.title(),
+        task.foundation(),
+        task.needs(),
+        choice.status(),
+        run.branches().task(task.id()),
+        shown == null ? null : shown.commit(),
+        attemptReports,
         choice.chosen() == null ? null : choice.chosen().attempt(),
         changes.stream().map(FileChange::path).toList(),
         changes.stream().mapToInt(FileChange::insertions).sum(),
         changes.stream().mapToInt(FileChange::deletions).sum(),
         DeclaredPaths.outside(task.paths(), changes),
-        started, finished, finished.toEpochMilli() - started.toEpochMilli(), choice.reason());
+        started,
+        finished,
+        finished.toEpochMilli() - started.toEpochMilli(),
+        choice.reason());
   }
 
   private void writeDiff(Task task, String from, String to) {
     try {
-      Files.writeString(run.directory().diffFile(task.id()), run.git().diff(run.repository(), from, to));
+      Files.writeString(
+          run.directory().diffFile(task.id()), run.git().diff(run.repository(), from, to));
     } catch (IOException | GitException e) {
       // the diff file is a convenience; the branch holds the work
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.run;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,12 @@ final class TaskScheduler {
   private final RunContext run;
   private final Function<Task, TaskReport> execute;
 
-  TaskScheduler(List<Task> tasks, int maxParallel, boolean failFast, RunContext run, Function<Task, TaskReport> execute) {
+  TaskScheduler(
+      List<Task> tasks,
+      int maxParallel,
+      boolean failFast,
+      RunContext run,
+      Function<Task, TaskReport> execute) {
     this.tasks = tasks;
     this.maxParallel = Math.max(1, maxParallel);
     this.failFast = failFast;
@@ -45,7 +51,8 @@ final class TaskScheduler {
         Executors.newFixedThreadPool(
             Math.min(maxParallel, tasks.size()),
             r -> {
-              Thread t = new Thread(r, "parallel-agents-" + run.runId() + "-" + threads.incrementAndGet());
+              Thread t =
+                  new Thread(r, "parallel-agents-" + run.runId() + "-" + threads.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -90,11 +97,7 @@ final class TaskScheduler {
     try {
       return execute.apply(task);
     } catch (RuntimeException e) {
-      TaskReport pending = run.state().task(task.id());
-      return new TaskReport(
-          task.id(), task.title(), task.foundation(), task.needs(), TaskStatus.FAILED,
-          pending.branch(), pending.commit(), pending.attempts(), null, List.of(), 0, 0, List.of(),
-          pending.startedAt(), java.time.Instant.now(), 0, "internal error: " + e);
+      return run.state().task(task.id()).failed("internal error: " + e, Instant.now());
     }
   }
 
@@ -118,7 +121,10 @@ final class TaskScheduler {
           TaskReport dependency = run.state().task(need);
           if (dependency.status().isFinal() && !dependency.status().isDone()) {
             waiting.remove(task.id());
-            end(task, TaskStatus.SKIPPED, "needs '" + need + "', which " + describe(dependency.status()));
+            end(
+                task,
+                TaskStatus.SKIPPED,
+                "needs '" + need + "', which " + describe(dependency.status()));
             changed = true;
             break;
           }
@@ -128,7 +134,8 @@ final class TaskScheduler {
   }
 
   private void stopWaiting(Map<String, Task> waiting, String reason) {
-    TaskStatus status = run.runner().isCancelled() && !failFast ? TaskStatus.CANCELLED : TaskStatus.SKIPPED;
+    TaskStatus status =
+        run.runner().isCancelled() && !failFast ? TaskStatus.CANCELLED : TaskStatus.SKIPPED;
     for (Task task : List.copyOf(waiting.values())) {
       waiting.remove(task.id());
       end(task, status, reason);
@@ -136,12 +143,7 @@ final class TaskScheduler {
   }
 
   private void end(Task task, TaskStatus status, String reason) {
-    TaskReport pending = run.state().task(task.id());
-    run.state()
-        .task(
-            new TaskReport(
-                task.id(), task.title(), task.foundation(), task.needs(), status, null, null, List.of(),
-                null, List.of(), 0, 0, List.of(), null, null, 0, reason == null ? pending.reason() : reason));
+    run.state().task(run.state().task(task.id()).notRun(status, reason));
   }
 
   private static String describe(TaskStatus status) {

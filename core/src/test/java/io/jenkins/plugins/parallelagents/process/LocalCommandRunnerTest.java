@@ -57,7 +57,12 @@ class LocalCommandRunnerTest {
     CommandResult result =
         runner.run(
             CommandRequest.logged(
-                dir, List.of("sh", "-c", "echo one; echo two >&2; exit 3"), Map.of("X", "1"), null, log, lines::add));
+                dir,
+                List.of("sh", "-c", "echo one; echo two >&2; exit 3"),
+                Map.of("X", "1"),
+                null,
+                log,
+                lines::add));
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(lines).containsExactly("one", "two");

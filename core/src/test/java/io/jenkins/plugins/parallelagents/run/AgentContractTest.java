@@ -9,36 +9,31 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AgentContractTest {
+class AgentContractTest extends EngineTestBase {
 
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
-
-  private static Task with(Task t, Duration timeout, int attempts, CommandSpec verify, List<String> paths) {
+  private static Task with(
+      Task t, Duration timeout, int attempts, CommandSpec verify, List<String> paths) {
     return new Task(
-        t.id(), t.title(), t.foundation(), t.needs(), t.prompt(), paths, t.agent(), timeout, attempts,
-        t.setup(), verify, t.label());
+        t.id(),
+        t.title(),
+        t.foundation(),
+        t.needs(),
+        t.prompt(),
+        paths,
+        t.agent(),
+        timeout,
+        attempts,
+        t.setup(),
+        verify,
+        t.label());
   }
 
   @Test
@@ -46,14 +41,20 @@ class AgentContractTest {
     Path pid = temp.resolve("agent-child.pid");
     Task slow = with(Plans.task("slow", false), Duration.ofSeconds(2), 1, null, List.of());
     RunReport report =
-        engine.run(new Plans().add(slow, "echo partial > work.txt; sleep 300 & echo $! > " + pid + "; wait").build(), repo);
+        engine.run(
+            new Plans()
+                .add(slow, "echo partial > work.txt; sleep 300 & echo $! > " + pid + "; wait")
+                .build(),
+            repo);
 
     TaskReport task = report.task("slow").orElseThrow();
     assertThat(task.status()).isEqualTo(TaskStatus.TIMED_OUT);
     assertThat(task.reason()).contains("timed out");
     long child = Long.parseLong(Files.readString(pid).strip());
     assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    assertThat(git.show(repo, task.branch(), "work.txt")).as("work left behind is kept").isEqualTo("partial");
+    assertThat(git.show(repo, task.branch(), "work.txt"))
+        .as("work left behind is kept")
+        .isEqualTo("partial");
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
   }
 
@@ -62,18 +63,23 @@ class AgentContractTest {
     Task task = Plans.task("api", false);
     RunReport report =
         engine.run(
-            new Plans().add(task, "unused").agent(task.agent(), CommandSpec.argv(List.of("no-such-agent-cli", "{task}"))).build(),
+            new Plans()
+                .add(task, "unused")
+                .agent(task.agent(), CommandSpec.argv(List.of("no-such-agent-cli", "{task}")))
+                .build(),
             repo);
 
     TaskReport api = report.task("api").orElseThrow();
     assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(api.reason()).isEqualTo("agent 'agent-api' could not start: command not found: no-such-agent-cli");
+    assertThat(api.reason())
+        .isEqualTo("agent 'agent-api' could not start: command not found: no-such-agent-cli");
   }
 
   @Test
   void agentThatChangesNothing_isNoChanges_andItsDependantsStillRun() throws Exception {
     RunReport report =
-        engine.run(new Plans().task("noop", "true").task("after", "echo x > x.txt", "noop").build(), repo);
+        engine.run(
+            new Plans().task("noop", "true").task("after", "echo x > x.txt", "noop").build(), repo);
 
     assertThat(report.task("noop").orElseThrow().status()).isEqualTo(TaskStatus.NO_CHANGES);
     assertThat(report.task("after").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
@@ -85,7 +91,9 @@ class AgentContractTest {
     RunReport report =
         engine.run(
             new Plans()
-                .task("api", "echo a > a.txt && git add a.txt && git commit -qm 'Agent commit' && echo b > b.txt")
+                .task(
+                    "api",
+                    "echo a > a.txt && git add a.txt && git commit -qm 'Agent commit' && echo b > b.txt")
                 .build(),
             repo);
 
@@ -102,13 +110,19 @@ class AgentContractTest {
     String script =
         "case $AGENT_ATTEMPT in 1) echo bad > out.txt;; 2) printf 'a\\nb\\nc\\n' > out.txt;; 3) printf 'a\\nb\\n' > out.txt;; esac";
     Task task =
-        with(Plans.task("api", false), Duration.ofMinutes(1), 3, CommandSpec.shell("! grep -q bad out.txt"), List.of());
+        with(
+            Plans.task("api", false),
+            Duration.ofMinutes(1),
+            3,
+            CommandSpec.shell("! grep -q bad out.txt"),
+            List.of());
     RunReport report = engine.run(new Plans().add(task, script).build(), repo);
 
     TaskReport api = report.task("api").orElseThrow();
     assertThat(api.status()).isEqualTo(TaskStatus.SUCCEEDED);
     assertThat(api.chosenAttempt()).isEqualTo(3);
-    assertThat(api.attempts()).extracting(AttemptReport::status)
+    assertThat(api.attempts())
+        .extracting(AttemptReport::status)
         .containsExactly(TaskStatus.FAILED, TaskStatus.SUCCEEDED, TaskStatus.SUCCEEDED);
     assertThat(api.attempts().get(0).reason()).contains("verify failed");
     assertThat(git.show(repo, api.branch(), "out.txt")).isEqualTo("a\nb");
@@ -123,21 +137,56 @@ class AgentContractTest {
 
   @Test
   void editsOutsideDeclaredPaths_areReported() throws Exception {
-    Task task = with(Plans.task("api", false), Duration.ofMinutes(1), 1, null, List.of("src/api/**"));
+    Task task =
+        with(Plans.task("api", false), Duration.ofMinutes(1), 1, null, List.of("src/api/**"));
     RunReport report =
-        engine.run(new Plans().add(task, "mkdir -p src/api && echo x > src/api/A.java && echo y > README.md").build(), repo);
+        engine.run(
+            new Plans()
+                .add(task, "mkdir -p src/api && echo x > src/api/A.java && echo y > README.md")
+                .build(),
+            repo);
 
-    assertThat(report.task("api").orElseThrow().outsideDeclaredPaths()).containsExactly("README.md");
+    assertThat(report.task("api").orElseThrow().outsideDeclaredPaths())
+        .containsExactly("README.md");
   }
 
   @Test
   void setupRunsBeforeTheAgent_andAFailingSetupFailsTheTask() throws Exception {
-    Task ok = new Task("ok", "ok", false, List.of(), "p", List.of(), "agent-ok", Duration.ofMinutes(1), 1,
-        CommandSpec.shell("echo ready > .setup-done"), null, null);
-    Task broken = new Task("broken", "broken", false, List.of(), "p", List.of(), "agent-broken", Duration.ofMinutes(1), 1,
-        CommandSpec.shell("exit 4"), null, null);
+    Task ok =
+        new Task(
+            "ok",
+            "ok",
+            false,
+            List.of(),
+            "p",
+            List.of(),
+            "agent-ok",
+            Duration.ofMinutes(1),
+            1,
+            CommandSpec.shell("echo ready > .setup-done"),
+            null,
+            null);
+    Task broken =
+        new Task(
+            "broken",
+            "broken",
+            false,
+            List.of(),
+            "p",
+            List.of(),
+            "agent-broken",
+            Duration.ofMinutes(1),
+            1,
+            CommandSpec.shell("exit 4"),
+            null,
+            null);
     RunReport report =
-        engine.run(new Plans().add(ok, "test -f .setup-done && echo done > ok.txt").add(broken, "echo never > b.txt").build(), repo);
+        engine.run(
+            new Plans()
+                .add(ok, "test -f .setup-done && echo done > ok.txt")
+                .add(broken, "echo never > b.txt")
+                .build(),
+            repo);
 
     assertThat(report.task("ok").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
     TaskReport failed = report.task("broken").orElseThrow();

@@ -13,41 +13,33 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MergeTest {
+class MergeTest extends EngineTestBase {
 
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("config.txt", "color=blue\n", "README.md", "app\n"));
+  @Override
+  protected Map<String, String> initialFiles() {
+    return Map.of("config.txt", "color=blue\n", "README.md", "app\n");
   }
 
   /** Two independent tasks, one of them with two commits, and one stacked on the first. */
   private Plans threeTasks(MergeStrategy strategy) {
     return new Plans()
-        .task("api", "echo a1 > a.txt && git add -A && git commit -qm 'api part 1' && echo a2 > a2.txt")
+        .task(
+            "api",
+            "echo a1 > a.txt && git add -A && git commit -qm 'api part 1' && echo a2 > a2.txt")
         .task("notify", "echo n > n.txt")
         .task("page", "test -f a.txt && echo p > p.txt", "api")
         .merge(new MergeSettings(strategy, ConflictPolicy.FAIL, null));
   }
 
   private List<String> subjects(RunReport report) {
-    return List.of(git.git(repo, "log", "--format=%s", "main.." + report.merge().commit()).split("\n"));
+    return List.of(
+        git.git(repo, "log", "--format=%s", "main.." + report.merge().commit()).split("\n"));
   }
 
   private int parents(String commit) {
@@ -59,7 +51,8 @@ class MergeTest {
     RunReport report = engine.run(threeTasks(MergeStrategy.MERGE).build(), repo);
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.MERGED);
-    assertThat(subjects(report)).filteredOn(s -> s.startsWith("Merge ") && s.endsWith("(agents)"))
+    assertThat(subjects(report))
+        .filteredOn(s -> s.startsWith("Merge ") && s.endsWith("(agents)"))
         .extracting(s -> s.split(":")[0])
         .contains("Merge api", "Merge notify", "Merge page");
     assertThat(parents(report.merge().commit())).isEqualTo(2);
@@ -72,7 +65,8 @@ class MergeTest {
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.MERGED);
     assertThat(subjects(report))
-        .containsExactly("Task page (agents: page)", "Task notify (agents: notify)", "Task api (agents: api)");
+        .containsExactly(
+            "Task page (agents: page)", "Task notify (agents: notify)", "Task api (agents: api)");
     assertThat(git.git(repo, "rev-list", "--merges", "main.." + report.merge().commit())).isEmpty();
     for (String file : List.of("a.txt", "a2.txt", "n.txt", "p.txt")) {
       assertThat(git.show(repo, report.merge().commit(), file)).as(file).isNotNull();
@@ -85,7 +79,11 @@ class MergeTest {
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.MERGED);
     assertThat(subjects(report))
-        .containsExactly("Task page (agents: page)", "Task notify (agents: notify)", "Task api (agents: api)", "api part 1");
+        .containsExactly(
+            "Task page (agents: page)",
+            "Task notify (agents: notify)",
+            "Task api (agents: api)",
+            "api part 1");
     assertThat(git.git(repo, "rev-list", "--merges", "main.." + report.merge().commit())).isEmpty();
   }
 
@@ -100,16 +98,22 @@ class MergeTest {
   void conflict_isPredicted_thenNamesTheTaskTheFilesAndWhoTouchedThem() throws Exception {
     RunReport report = engine.run(conflicting().build(), repo);
 
-    assertThat(report.predictedConflicts()).containsExactly(new PredictedConflict("api", "page", List.of("config.txt")));
+    assertThat(report.predictedConflicts())
+        .containsExactly(new PredictedConflict("api", "page", List.of("config.txt")));
     assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
-    assertThat(report.merge().conflicts()).containsExactly(new MergeConflict("page", List.of("config.txt"), List.of("api")));
-    assertThat(report.merge().reason()).isEqualTo("merging 'page' conflicts in config.txt (also changed by api)");
+    assertThat(report.merge().conflicts())
+        .containsExactly(new MergeConflict("page", List.of("config.txt"), List.of("api")));
+    assertThat(report.merge().reason())
+        .isEqualTo("merging 'page' conflicts in config.txt (also changed by api)");
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.test().status()).isEqualTo(TestStatus.SKIPPED);
     assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
     assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
-    assertThat(git.show(repo, report.task("page").orElseThrow().branch(), "config.txt")).isEqualTo("color=green");
-    assertThat(git.show(repo, report.merge().branch(), "a.txt")).as("the last good combination is kept").isEqualTo("a");
+    assertThat(git.show(repo, report.task("page").orElseThrow().branch(), "config.txt"))
+        .isEqualTo("color=green");
+    assertThat(git.show(repo, report.merge().branch(), "a.txt"))
+        .as("the last good combination is kept")
+        .isEqualTo("a");
   }
 
   @Test
@@ -117,7 +121,10 @@ class MergeTest {
     RunReport report =
         engine.run(
             conflicting()
-                .agent("fixer", CommandSpec.shell("test \"$AGENT_TASK_ID\" = page && echo color=teal > config.txt"))
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "test \"$AGENT_TASK_ID\" = page && echo color=teal > config.txt"))
                 .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
                 .build(),
             repo);

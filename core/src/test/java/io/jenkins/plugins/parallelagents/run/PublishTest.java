@@ -9,29 +9,13 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PublishTest {
-
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
+class PublishTest extends EngineTestBase {
 
   @Test
   void withoutRemote_updatesTheLocalTargetBranch() throws Exception {
@@ -46,7 +30,11 @@ class PublishTest {
     Path origin = git.bareOrigin(repo);
     RunReport report =
         engine.run(
-            new Plans().task("api", "echo a > a.txt").test("echo checking; exit 1").publish(new PublishSettings("origin", false)).build(),
+            new Plans()
+                .task("api", "echo a > a.txt")
+                .test("echo checking; exit 1")
+                .publish(new PublishSettings("origin", false))
+                .build(),
             repo);
 
     assertThat(report.test().status()).isEqualTo(TestStatus.FAILED);
@@ -55,7 +43,8 @@ class PublishTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(git.git(origin, "branch", "--list", "agents/feature")).isEmpty();
     assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
-    assertThat(Files.readString(Path.of(report.run().directory(), "test.log"))).contains("checking");
+    assertThat(Files.readString(Path.of(report.run().directory(), "test.log")))
+        .contains("checking");
   }
 
   @Test
@@ -70,7 +59,12 @@ class PublishTest {
     git.git(repo, "checkout", "-q", "main");
 
     RunReport report =
-        engine.run(new Plans().task("api", "echo a > a.txt").publish(new PublishSettings("origin", false)).build(), repo);
+        engine.run(
+            new Plans()
+                .task("api", "echo a > a.txt")
+                .publish(new PublishSettings("origin", false))
+                .build(),
+            repo);
 
     assertThat(report.publish().status()).isEqualTo(PublishStatus.REJECTED);
     assertThat(report.publish().reason()).contains("push to origin was rejected");
@@ -94,7 +88,12 @@ class PublishTest {
     assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(theirs);
 
     RunReport forced =
-        engine.run(new Plans().task("api", "echo a > a.txt").publish(new PublishSettings(null, true)).build(), repo);
+        engine.run(
+            new Plans()
+                .task("api", "echo a > a.txt")
+                .publish(new PublishSettings(null, true))
+                .build(),
+            repo);
     assertThat(forced.publish().status()).isEqualTo(PublishStatus.UPDATED);
     assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(forced.merge().commit());
   }
@@ -112,8 +111,19 @@ class PublishTest {
     var plan = new Plans().task("api", "true").build();
     var withBase =
         new io.jenkins.plugins.parallelagents.plan.Plan(
-            plan.source(), 1, plan.name(), "feature/missing", plan.target(), plan.interfaces(), plan.agents(),
-            plan.tasks(), plan.maxParallel(), plan.failFast(), plan.merge(), plan.test(), plan.publish(),
+            plan.source(),
+            1,
+            plan.name(),
+            "feature/missing",
+            plan.target(),
+            plan.interfaces(),
+            plan.agents(),
+            plan.tasks(),
+            plan.maxParallel(),
+            plan.failFast(),
+            plan.merge(),
+            plan.test(),
+            plan.publish(),
             plan.cleanup());
     assertThatThrownBy(() -> engine.run(withBase, repo))
         .isInstanceOf(EnvironmentException.class)

@@ -11,44 +11,43 @@ import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RunEndToEndTest {
+class RunEndToEndTest extends EngineTestBase {
 
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n", "src/app.txt", "base\n"));
+  @Override
+  protected Map<String, String> initialFiles() {
+    return Map.of("README.md", "app\n", "src/app.txt", "base\n");
   }
 
   private Plans foundationAndThreeTasks() {
     return new Plans()
         .foundation("migration", "mkdir -p db && echo 'create table prefs' > db/V2.sql")
-        .task("api", "test -f db/V2.sql && mkdir -p api && echo endpoint > api/Prefs.txt", "migration")
-        .task("notify", "test -f db/V2.sql && mkdir -p notify && echo service > notify/Service.txt", "migration")
-        .task("page", "test -f api/Prefs.txt && mkdir -p web && echo page > web/settings.html", "api")
-        .test("test -f db/V2.sql && test -f api/Prefs.txt && test -f notify/Service.txt && test -f web/settings.html");
+        .task(
+            "api",
+            "test -f db/V2.sql && mkdir -p api && echo endpoint > api/Prefs.txt",
+            "migration")
+        .task(
+            "notify",
+            "test -f db/V2.sql && mkdir -p notify && echo service > notify/Service.txt",
+            "migration")
+        .task(
+            "page", "test -f api/Prefs.txt && mkdir -p web && echo page > web/settings.html", "api")
+        .test(
+            "test -f db/V2.sql && test -f api/Prefs.txt && test -f notify/Service.txt && test -f web/settings.html");
   }
 
   @Test
   void plan_runsEndToEnd_andPublishesEveryTaskToTheBareOrigin() throws Exception {
     Path origin = git.bareOrigin(repo);
     RunReport report =
-        engine.run(foundationAndThreeTasks().publish(new PublishSettings("origin", false)).build(), repo);
+        engine.run(
+            foundationAndThreeTasks().publish(new PublishSettings("origin", false)).build(), repo);
 
     assertThat(report.run().status()).as(report.run().reason()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.tasks()).extracting(TaskReport::status).containsOnly(TaskStatus.SUCCEEDED);
@@ -56,7 +55,8 @@ class RunEndToEndTest {
     assertThat(report.merge().order()).containsExactly("api", "notify", "page");
     assertThat(report.test().status()).isEqualTo(TestStatus.PASSED);
     assertThat(report.publish().status()).isEqualTo(PublishStatus.PUSHED);
-    for (String file : new String[] {"db/V2.sql", "api/Prefs.txt", "notify/Service.txt", "web/settings.html"}) {
+    for (String file :
+        new String[] {"db/V2.sql", "api/Prefs.txt", "notify/Service.txt", "web/settings.html"}) {
       assertThat(git.show(origin, "agents/feature", file)).as(file).isNotNull();
       assertThat(git.show(repo, "agents/feature", file)).as(file).isNotNull();
     }
@@ -77,9 +77,10 @@ class RunEndToEndTest {
     assertThat(git.git(repo, "rev-parse", "HEAD")).isEqualTo(headBefore);
     assertThat(git.git(repo, "symbolic-ref", "--short", "HEAD")).isEqualTo("main");
     assertThat(git.git(repo, "status", "--porcelain")).isEqualTo(statusBefore);
-    assertThat(Files.readString(repo.resolve("src/app.txt"))).isEqualTo("local edit, not committed\n");
+    assertThat(Files.readString(repo.resolve("src/app.txt")))
+        .isEqualTo("local edit, not committed\n");
     assertThat(repo.resolve("db")).doesNotExist();
-    assertThat(Path.of(report.run().directory())).doesNotStartWith(repo);
+    assertThat(Path.of(report.run().directory()).startsWith(repo)).isFalse();
   }
 
   @Test
@@ -106,9 +107,10 @@ class RunEndToEndTest {
     assertThat(dir.resolve("plan.json")).exists();
     assertThat(dir.resolve("tasks/api/agent.log")).exists();
     assertThat(Files.readString(dir.resolve("tasks/page/diff.patch"))).contains("+page");
-    RunReport onDisk = ReportJson.read(dir.resolve("report.json"));
+    RunReport onDisk = new ReportJson().read(dir.resolve("report.json"));
     assertThat(onDisk).isEqualTo(report);
-    assertThat(onDisk.timing().phasesMs()).containsKeys("foundation", "tasks", "merge", "test", "publish");
+    assertThat(onDisk.timing().phasesMs())
+        .containsKeys("foundation", "tasks", "merge", "test", "publish");
   }
 
   @Test
@@ -131,15 +133,28 @@ class RunEndToEndTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readAllLines(seen))
         .contains(
-            "AGENT_TASK_ID", "AGENT_TASK_TITLE", "AGENT_PROMPT", "AGENT_PROMPT_FILE", "AGENT_WORKTREE",
-            "AGENT_BRANCH", "AGENT_BASE_COMMIT", "AGENT_RUN_ID", "AGENT_RUN_DIR", "AGENT_ATTEMPT");
+            "AGENT_TASK_ID",
+            "AGENT_TASK_TITLE",
+            "AGENT_PROMPT",
+            "AGENT_PROMPT_FILE",
+            "AGENT_WORKTREE",
+            "AGENT_BRANCH",
+            "AGENT_BASE_COMMIT",
+            "AGENT_RUN_ID",
+            "AGENT_RUN_DIR",
+            "AGENT_ATTEMPT");
     assertThat(Files.readString(temp.resolve("prompt.md")))
         .contains("Do task api.")
         .contains("GET /api/prefs")
         .contains("agents/" + report.run().id() + "/api");
-    String message = git.git(repo, "log", "-1", "--format=%B", report.task("api").orElseThrow().commit());
+    String message =
+        git.git(repo, "log", "-1", "--format=%B", report.task("api").orElseThrow().commit());
     assertThat(message)
         .startsWith("Task api (agents: api)")
-        .contains("Agent-Task: api", "Agent-Name: agent-api", "Agent-Attempt: 1", "Agent-Run: " + report.run().id());
+        .contains(
+            "Agent-Task: api",
+            "Agent-Name: agent-api",
+            "Agent-Attempt: 1",
+            "Agent-Run: " + report.run().id());
   }
 }

@@ -7,31 +7,14 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import io.jenkins.plugins.parallelagents.testing.EngineHarness;
-import io.jenkins.plugins.parallelagents.testing.GitSandbox;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SchedulingTest {
-
-  @TempDir Path temp;
-  private GitSandbox git;
-  private EngineHarness engine;
-  private Path repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    git = new GitSandbox(temp);
-    engine = new EngineHarness(git);
-    repo = git.repository("app", Map.of("README.md", "app\n"));
-  }
+class SchedulingTest extends EngineTestBase {
 
   private static boolean overlap(TaskReport a, TaskReport b) {
     return a.startedAt().isBefore(b.finishedAt()) && b.startedAt().isBefore(a.finishedAt());
@@ -40,7 +23,13 @@ class SchedulingTest {
   @Test
   void independentTasks_runAtTheSameTime() throws Exception {
     RunReport report =
-        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(2).build(), repo);
+        engine.run(
+            new Plans()
+                .task("a", "sleep 1; echo a > a.txt")
+                .task("b", "sleep 1; echo b > b.txt")
+                .maxParallel(2)
+                .build(),
+            repo);
 
     assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isTrue();
     long sum = report.tasks().stream().mapToLong(TaskReport::durationMs).sum();
@@ -50,7 +39,29 @@ class SchedulingTest {
   @Test
   void maxParallelOne_runsTasksOneAfterAnother() throws Exception {
     RunReport report =
-        engine.run(new Plans().task("a", "sleep 1; echo a > a.txt").task("b", "sleep 1; echo b > b.txt").maxParallel(1).build(), repo);
+        engine.run(
+            new Plans()
+                .task("a", "sleep 1; echo a > a.txt")
+                .task("b", "sleep 1; echo b > b.txt")
+                .maxParallel(1)
+                .build(),
+            repo);
+
+    assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isFalse();
+  }
+
+  @Test
+  void jobsOption_overridesThePlansMaxParallel() throws Exception {
+    RunReport report =
+        new RunEngine(
+                new Plans()
+                    .task("a", "sleep 1; echo a > a.txt")
+                    .task("b", "sleep 1; echo b > b.txt")
+                    .maxParallel(2)
+                    .build(),
+                engine.options(repo).withJobs(1),
+                RunListener.NONE)
+            .execute();
 
     assertThat(overlap(report.task("a").orElseThrow(), report.task("b").orElseThrow())).isFalse();
   }
@@ -95,14 +106,23 @@ class SchedulingTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.run().reason()).startsWith("task 'api' FAILED");
     assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
-    assertThat(git.show(repo, api.branch(), "half.txt")).as("the failed task's work survives").isEqualTo("half");
-    assertThat(git.git(repo, "branch", "--list", "agents/feature")).as("nothing published").isEmpty();
+    assertThat(git.show(repo, api.branch(), "half.txt"))
+        .as("the failed task's work survives")
+        .isEqualTo("half");
+    assertThat(git.git(repo, "branch", "--list", "agents/feature"))
+        .as("nothing published")
+        .isEmpty();
   }
 
   @Test
   void aFailedFoundation_skipsEverythingElse() throws Exception {
     RunReport report =
-        engine.run(new Plans().foundation("migration", "exit 1").task("api", "echo a > a.txt", "migration").build(), repo);
+        engine.run(
+            new Plans()
+                .foundation("migration", "exit 1")
+                .task("api", "echo a > a.txt", "migration")
+                .build(),
+            repo);
 
     assertThat(report.task("migration").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
@@ -122,7 +142,8 @@ class SchedulingTest {
 
     assertThat(report.task("broken").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
-    assertThat(report.task("later").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+    assertThat(report.task("later").orElseThrow().status())
+        .isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
   }
 
   @Test
@@ -139,7 +160,10 @@ class SchedulingTest {
         };
     RunEngine run =
         new RunEngine(
-            new Plans().task("long", "echo working; sleep 300").task("after", "echo a > a.txt", "long").build(),
+            new Plans()
+                .task("long", "echo working; sleep 300")
+                .task("after", "echo a > a.txt", "long")
+                .build(),
             engine.options(repo),
             listener);
     AtomicReference<RunReport> result = new AtomicReference<>();
@@ -159,7 +183,8 @@ class SchedulingTest {
 
     RunReport report = result.get();
     assertThat(report.task("long").orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
-    assertThat(report.task("after").orElseThrow().status()).isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
+    assertThat(report.task("after").orElseThrow().status())
+        .isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(git.git(repo, "worktree", "list")).contains("/long ");
   }

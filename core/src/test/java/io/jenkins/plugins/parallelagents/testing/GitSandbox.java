@@ -78,7 +78,8 @@ public final class GitSandbox {
     List<String> argv = new ArrayList<>();
     argv.add("git");
     argv.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment);
     try {

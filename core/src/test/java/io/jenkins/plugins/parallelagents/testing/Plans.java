@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds plans for engine tests directly as values, so that engine tests do not depend on the parser.
- * Each task gets an agent profile of its own whose command is the task's shell script.
+ * Builds plans for engine tests directly as values, so that engine tests do not depend on the
+ * parser. Each task gets an agent profile of its own whose command is the task's shell script.
  */
 public final class Plans {
 
@@ -39,7 +39,9 @@ public final class Plans {
     return add(task(id, true), script);
   }
 
-  /** Adds a task (made with {@link #task(String, boolean, String...)} and changed) and its agent. */
+  /**
+   * Adds a task (made with {@link #task(String, boolean, String...)} and changed) and its agent.
+   */
   public Plans add(Task task, String script) {
     agents.put(task.agent(), new AgentProfile(task.agent(), CommandSpec.shell(script)));
     tasks.add(task);
@@ -49,8 +51,18 @@ public final class Plans {
   /** A task with the defaults used here, running agent {@code agent-<id>}. */
   public static Task task(String id, boolean foundation, String... needs) {
     return new Task(
-        id, "Task " + id, foundation, List.of(needs), "Do task " + id + ".", List.of(), "agent-" + id,
-        Duration.ofMinutes(2), 1, null, null, null);
+        id,
+        "Task " + id,
+        foundation,
+        List.of(needs),
+        "Do task " + id + ".",
+        List.of(),
+        "agent-" + id,
+        Duration.ofMinutes(2),
+        1,
+        null,
+        null,
+        null);
   }
 
   public Plans agent(String name, CommandSpec command) {
@@ -95,8 +107,19 @@ public final class Plans {
 
   public Plan build() {
     return new Plan(
-        "agents-plan.yaml", 1, "feature", null, target, interfaces, agents, tasks,
-        maxParallel == 0 ? tasks.size() : maxParallel, failFast, merge, test, publish,
+        "agents-plan.yaml",
+        1,
+        "feature",
+        null,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel == 0 ? tasks.size() : maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
         CleanupSettings.DEFAULT);
   }
 }

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.parallelagents.plan;
+
+import java.util.List;
+
+/**
+ * The keys a plan file may use, per section, in the order the documentation lists them. Anything
+ * else is an error; the shipped JSON schema lists the same keys (a test keeps the two equal).
+ */
+public final class PlanKeys {
+
+  /** Keys at the top of the file. */
+  public static final List<String> TOP_LEVEL =
+      List.of(
+          "version",
+          "name",
+          "base",
+          "target",
+          "interfaces",
+          "agents",
+          "defaults",
+          "maxParallel",
+          "failFast",
+          "tasks",
+          "merge",
+          "test",
+          "publish",
+          "cleanup");
+
+  /** Keys of one task. */
+  public static final List<String> TASK =
+      List.of(
+          "id",
+          "title",
+          "foundation",
+          "needs",
+          "prompt",
+          "paths",
+          "agent",
+          "timeout",
+          "attempts",
+          "setup",
+          "verify",
+          "label");
+
+  /** Task keys that {@code defaults} may set: everything but what makes a task itself. */
+  public static final List<String> DEFAULTS =
+      List.of("agent", "timeout", "attempts", "setup", "verify", "paths", "label");
+
+  /** Keys of one agent profile. */
+  public static final List<String> AGENT = List.of("command");
+
+  /** Keys of the {@code merge} section. */
+  public static final List<String> MERGE = List.of("strategy", "onConflict", "resolver");
+
+  /** Keys of the {@code test} section. */
+  public static final List<String> TEST = List.of("command", "timeout");
+
+  /** Keys of the {@code publish} section. */
+  public static final List<String> PUBLISH = List.of("remote", "force");
+
+  /** Keys of the {@code cleanup} section. */
+  public static final List<String> CLEANUP = List.of("keepDays", "keepRuns");
+
+  private PlanKeys() {}
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.parallelagents.plan;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the plan's closing sections: {@code merge}, {@code test}, {@code publish}, {@code cleanup}.
+ */
+final class SettingsReader {
+
+  private final Problems problems;
+
+  SettingsReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** {@code null} mapping: the built-in merge settings. */
+  MergeSettings merge(Node.Mapping mapping, AgentsReader.Agents agents) {
+    if (mapping == null) {
+      return MergeSettings.DEFAULT;
+    }
+    MappingReader in = new MappingReader(mapping, "merge", PlanKeys.MERGE, problems);
+    MergeStrategy strategy = choice(in, "strategy", MergeStrategy.class, MergeStrategy.MERGE);
+    ConflictPolicy onConflict = choice(in, "onConflict", ConflictPolicy.class, ConflictPolicy.FAIL);
+    Located<String> resolver = in.text("resolver");
+    if (resolver != null) {
+      String unknown = agents.unknown(resolver.value());
+      if (unknown != null) {
+        in.problem("resolver", "'resolver' is '" + resolver.value() + "'" + unknown);
+      }
+    }
+    if (onConflict == ConflictPolicy.RESOLVE && resolver == null && !in.has("resolver")) {
+      in.problem("onConflict", "'onConflict' is resolve, which needs a 'resolver' agent to run");
+    }
+    if (strategy == null || onConflict == null) {
+      return MergeSettings.DEFAULT;
+    }
+    // The resolver only matters when conflicts are resolved; the record says so with null.
+    String chosen =
+        onConflict == ConflictPolicy.RESOLVE && resolver != null ? resolver.value() : null;
+    return new MergeSettings(strategy, onConflict, chosen);
+  }
+
+  /** {@code null} mapping: no test command. */
+  TestSettings test(Node.Mapping mapping) {
+    if (mapping == null) {
+      return null;
+    }
+    MappingReader in = new MappingReader(mapping, "test", PlanKeys.TEST, problems);
+    CommandSpec command = in.command("command");
+    if (!in.has("command")) {
+      problems.add(mapping.position(), "test has no 'command'");
+    }
+    Duration timeout = in.duration("timeout");
+    if (timeout == null) {
+      timeout = TaskDefaults.TIMEOUT;
+    }
+    return command == null ? null : new TestSettings(command, timeout);
+  }
+
+  /** {@code null} mapping: publish the local branch only. */
+  PublishSettings publish(Node.Mapping mapping) {
+    if (mapping == null) {
+      return PublishSettings.LOCAL_ONLY;
+    }
+    MappingReader in = new MappingReader(mapping, "publish", PlanKeys.PUBLISH, problems);
+    Located<String> remote = in.nonBlankText("remote");
+    Boolean force = in.bool("force");
+    return new PublishSettings(remote == null ? null : remote.value(), Boolean.TRUE.equals(force));
+  }
+
+  /** {@code null} mapping: the built-in retention. */
+  CleanupSettings cleanup(Node.Mapping mapping) {
+    if (mapping == null) {
+      return CleanupSettings.DEFAULT;
+    }
+    MappingReader in = new MappingReader(mapping, "cleanup", PlanKeys.CLEANUP, problems);
+    Integer keepDays = in.integer("keepDays", 0);
+    Integer keepRuns = in.integer("keepRuns", 1);
+    return new CleanupSettings(
+        keepDays == null ? CleanupSettings.DEFAULT.keepDays() : keepDays,
+        keepRuns == null ? CleanupSettings.DEFAULT.keepRuns() : keepRuns);
+  }
+
+  /**
+   * One of an enum's constants, written in lower case in the file; the default when absent, {@code
+   * null} when wrong (reported).
+   */
+  private static <E extends Enum<E>> E choice(
+      MappingReader in, String key, Class<E> type, E fallback) {
+    if (!in.has(key)) {
+      return fallback;
+    }
+    Located<String> text = in.text(key);
+    if (text == null) {
+      return null;
+    }
+    List<String> allowed =
+        Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    int index = allowed.indexOf(text.value());
+    if (index < 0) {
+      in.problem(
+          key,
+          "'"
+              + key
+              + "' is '"
+              + text.value()
+              + "', which is not one of "
+              + String.join(", ", allowed)
+              + Suggestions.hint(text.value(), allowed));
+      return null;
+    }
+    return type.getEnumConstants()[index];
+  }
+}
