@@ -109,25 +109,17 @@ final class DemoCommand implements Callable<Integer> {
           .println("origin.git has no branch " + target + ": the run did not publish it");
       return ExitCodes.RUN_FAILED;
     }
+    out.println("Verified:    origin.git has " + target + " at " + Words.shortCommit(commit.get()));
     out.println(
-        "Verified:    origin.git has "
-            + target
-            + " at "
-            + Words.shortCommit(commit.get())
-            + " (git --git-dir "
-            + workspace.origin()
-            + " log "
-            + target
-            + ")");
+        "See it with: git --git-dir " + workspace.origin() + " log --oneline --graph " + target);
     return ExitCodes.OK;
   }
 
   private void finish(DemoWorkspace workspace, boolean remove, PrintWriter out) throws IOException {
     if (remove) {
       workspace.delete();
-      out.println("Demo folder removed; run 'parallel-agents demo --keep' to look around.");
-    } else {
-      out.println("Demo folder kept: " + workspace.root());
+      out.println(
+          "Demo folder removed; run 'parallel-agents demo --keep' to keep it and open the report.");
     }
     out.flush();
   }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.cli;
 
+import io.jenkins.plugins.parallelagents.graph.GraphFormat;
+import io.jenkins.plugins.parallelagents.graph.GraphRenderer;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,14 +38,15 @@ final class GraphCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = GraphFormat.Converter.class,
+      converter = GraphFormatOption.Converter.class,
+      completionCandidates = GraphFormatOption.Names.class,
       description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   GraphFormat format;
 
   @Override
   public Integer call() throws CliFailure {
     Plan plan = new PlanFiles().load(planFile);
-    String graph = GraphOutput.render(plan, format);
+    String graph = new GraphRenderer().render(plan, format);
     PrintWriter out = spec.commandLine().getOut();
     out.print(graph.endsWith("\n") ? graph : graph + "\n");
     out.flush();

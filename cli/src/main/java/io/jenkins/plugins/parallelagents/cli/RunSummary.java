@@ -9,6 +9,8 @@ import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What a finished run prints last: the outcome, each task, where the result and report are. */
@@ -24,14 +26,12 @@ final class RunSummary {
     RunInfo run = report.run();
     out.println();
     out.println("Run " + run.id() + " of '" + run.name() + "': " + run.status());
-    int idWidth = report.tasks().stream().mapToInt(t -> t.id().length()).max().orElse(0);
+    List<List<String>> rows = new ArrayList<>();
     for (TaskReport task : report.tasks()) {
-      out.println(
-          "  "
-              + Words.pad(task.id(), idWidth)
-              + "  "
-              + TaskText.status(task, plannedAttempts.getOrDefault(task.id(), 1)));
+      String details = TaskText.details(task, plannedAttempts.getOrDefault(task.id(), 1));
+      rows.add(List.of(task.id(), task.status().name(), details.replaceFirst("^: ", "")));
     }
+    Words.columns(rows).forEach(line -> out.println("  " + line));
     MergeReport merge = report.merge();
     if (merge != null) {
       out.println(

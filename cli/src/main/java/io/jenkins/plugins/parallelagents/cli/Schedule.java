@@ -69,7 +69,7 @@ final class Schedule {
     String needs = task.needs().isEmpty() ? "" : "needs " + String.join(", ", task.needs());
     String agent =
         "agent " + task.agent() + (task.attempts() > 1 ? ", best of " + task.attempts() : "");
-    return List.of(label, agent, needs, "-> agents/" + RUN_ID + "/" + task.id());
+    return List.of(label, "agents/" + RUN_ID + "/" + task.id(), agent, needs);
   }
 
   /** Dependencies before dependants, which is the order they can start in. */

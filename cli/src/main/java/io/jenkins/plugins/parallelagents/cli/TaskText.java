@@ -19,12 +19,21 @@ final class TaskText {
    * -3}, {@code FAILED 3.0s: verify exited with 1}.
    */
   static String status(TaskReport task, int plannedAttempts) {
+    String details = details(task, plannedAttempts);
+    if (details.isEmpty()) {
+      return task.status().name();
+    }
+    return task.status().name() + (details.startsWith(":") ? "" : " ") + details;
+  }
+
+  /** What {@link #status} says after the status name, e.g. {@code 6.1s +42 -3}. */
+  static String details(TaskReport task, int plannedAttempts) {
     TaskStatus status = task.status();
-    StringBuilder text = new StringBuilder(status.name());
+    StringBuilder text = new StringBuilder();
     if (status == TaskStatus.RUNNING) {
-      text.append(" attempt ").append(attempt(task, plannedAttempts));
+      text.append("attempt ").append(attempt(task, plannedAttempts));
     } else if (status.isFinal() && task.startedAt() != null) {
-      text.append(' ').append(Durations.format(task.durationMs()));
+      text.append(Durations.format(task.durationMs()));
     }
     if (status == TaskStatus.SUCCEEDED) {
       text.append(" +").append(task.insertions()).append(" -").append(task.deletions());

@@ -44,11 +44,31 @@ class DemoCommandTest {
         .contains("SUCCEEDED")
         .contains(
             "Verified:    origin.git has " + plan.target() + " at " + published.substring(0, 12))
-        .contains("Demo folder kept: " + demo.toRealPath());
+        .contains("Demo folder: " + demo.toRealPath())
+        .doesNotContain("removed");
+    assertThat(result.err()).isEmpty();
     assertThat(demo.resolve("state")).isDirectory();
     assertThat(Files.exists(tmp.resolve("home/.cache")))
         .as("nothing written to the cache")
         .isFalse();
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void demo_inATempFolder_removesItAfterwardsUnlessKept() throws Exception {
+    Host host = Cli.isolatedHost(tmp.resolve("home"), tmp, CHECKOUT);
+
+    Cli.Result result = Cli.run(host, "demo");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.OK);
+    String folder =
+        result.outLines().stream()
+            .filter(line -> line.startsWith("Demo folder: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("Demo folder: ".length());
+    assertThat(Path.of(folder)).doesNotExist();
+    assertThat(result.out()).contains("Demo folder removed; run 'parallel-agents demo --keep'");
   }
 
   @Test

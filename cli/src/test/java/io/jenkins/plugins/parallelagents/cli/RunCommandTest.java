@@ -46,8 +46,8 @@ class RunCommandTest {
         .contains("Plan 'notification-preferences'")
         .contains("Target: agents/notification-preferences")
         .contains("up to 2 at once")
-        .contains("-> agents/<run-id>/migration")
-        .contains("-> agents/<run-id>/frontend");
+        .contains("1. migration  agents/<run-id>/migration")
+        .contains("agents/<run-id>/frontend");
     String out = result.out();
     assertThat(out.indexOf("1. migration")).isLessThan(out.indexOf("Then up to"));
     assertThat(out.indexOf("  api ")).isLessThan(out.indexOf("  frontend "));

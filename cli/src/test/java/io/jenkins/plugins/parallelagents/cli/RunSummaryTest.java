@@ -52,8 +52,8 @@ class RunSummaryTest {
         .containsExactly(
             "",
             "Run r1 of 'demo': SUCCEEDED",
-            "  migration  SUCCEEDED 6.1s +42 -3",
-            "  api        NO_CHANGES 2.0s",
+            "  migration  SUCCEEDED   6.1s +42 -3",
+            "  api        NO_CHANGES  2.0s",
             "Combined: agents/r1/integration at 0123456789ab",
             "Target:   agents/demo PUSHED at 0123456789ab (remote origin)",
             "Report:   " + RUN_DIR.resolve("report.html"));
@@ -82,8 +82,8 @@ class RunSummaryTest {
     assertThat(print(report).lines())
         .contains(
             "Run r1 of 'demo': FAILED",
-            "  api  FAILED 3.0s: agent exited with 1",
-            "  web  SKIPPED: needs 'api', which failed",
+            "  api  FAILED   3.0s: agent exited with 1",
+            "  web  SKIPPED  needs 'api', which failed",
             "Combined: nothing combined (SKIPPED)",
             "Target:   agents/demo SKIPPED (remote origin)")
         .last()
