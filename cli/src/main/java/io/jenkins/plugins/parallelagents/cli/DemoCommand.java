@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     if (exitCode == ExitCodes.OK) {
       exitCode = verifyOrigin(workspace, report.run().target(), git, out);
     }
-    finish(workspace, exitCode == ExitCodes.OK && !keep && dir == null, out);
+    finish(workspace, exitCode == ExitCodes.OK && !keepsFolder(), out);
     return exitCode;
   }
 
@@ -110,8 +110,10 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.RUN_FAILED;
     }
     out.println("Verified:    origin.git has " + target + " at " + Words.shortCommit(commit.get()));
-    out.println(
-        "See it with: git --git-dir " + workspace.origin() + " log --oneline --graph " + target);
+    if (keepsFolder()) {
+      out.println(
+          "See it with: git --git-dir " + workspace.origin() + " log --oneline --graph " + target);
+    }
     return ExitCodes.OK;
   }
 
@@ -122,6 +124,11 @@ final class DemoCommand implements Callable<Integer> {
           "Demo folder removed; run 'parallel-agents demo --keep' to keep it and open the report.");
     }
     out.flush();
+  }
+
+  /** A folder the user named is theirs to remove; a failed demo is kept for a look either way. */
+  private boolean keepsFolder() {
+    return keep || dir != null;
   }
 
   /** The demo never writes into a folder that holds something: it could be the user's work. */
