@@ -51,11 +51,11 @@ final class DemoCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
-      names = "--keep",
+      names = "--clean",
       description =
-          "Keep the temp folder after a successful demo, to look at the report and branches."
-              + " A failed demo is always kept.")
-  boolean keep;
+          "Remove the temp folder after a successful demo. By default it is kept, to look at the"
+              + " report and branches; a failed demo is always kept.")
+  boolean clean;
 
   @Override
   public Integer call() throws CliFailure, IOException {
@@ -120,15 +120,14 @@ final class DemoCommand implements Callable<Integer> {
   private void finish(DemoWorkspace workspace, boolean remove, PrintWriter out) throws IOException {
     if (remove) {
       workspace.delete();
-      out.println(
-          "Demo folder removed; run 'parallel-agents demo --keep' to keep it and open the report.");
+      out.println("Demo folder removed (--clean).");
     }
     out.flush();
   }
 
   /** A folder the user named is theirs to remove; a failed demo is kept for a look either way. */
   private boolean keepsFolder() {
-    return keep || dir != null;
+    return !clean || dir != null;
   }
 
   /** The demo never writes into a folder that holds something: it could be the user's work. */

@@ -55,10 +55,10 @@ class DemoCommandTest {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
-  void demo_inATempFolder_removesItAfterwardsUnlessKept() throws Exception {
+  void demo_inATempFolder_withClean_removesItAfterwards() throws Exception {
     Host host = Cli.isolatedHost(tmp.resolve("home"), tmp, CHECKOUT);
 
-    Cli.Result result = Cli.run(host, "demo");
+    Cli.Result result = Cli.run(host, "demo", "--clean");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.OK);
     String folder =
@@ -68,7 +68,7 @@ class DemoCommandTest {
             .orElseThrow()
             .substring("Demo folder: ".length());
     assertThat(Path.of(folder)).doesNotExist();
-    assertThat(result.out()).contains("Demo folder removed; run 'parallel-agents demo --keep'");
+    assertThat(result.out()).contains("Demo folder removed (--clean).");
   }
 
   @Test

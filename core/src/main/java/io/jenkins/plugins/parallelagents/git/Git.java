@@ -20,6 +20,13 @@ public final class Git {
   private final Map<String, String> environment;
 
   /**
+   * Git commands that create or read the repository's list of worktrees ({@code .git/worktrees})
+   * fail when another one is half-way through adding an entry ("failed to read .../commondir"), so
+   * this run makes them one at a time.
+   */
+  private final Object worktreeAdministration = new Object();
+
+  /**
    * @param environment added to every git call (for example an identity for commits)
    */
   public Git(CommandRunner runner, Map<String, String> environment) {
@@ -104,14 +111,29 @@ public final class Git {
 
   /** Adds a worktree at {@code path} on a new branch starting at {@code commit}. */
   public void addWorktree(Path repo, Path path, String branch, String commit) {
-    output(repo, "worktree", "add", "--quiet", "-b", branch, path.toString(), commit);
+    synchronized (worktreeAdministration) {
+      output(
+          repo,
+          "worktree",
+          "add",
+          "--quiet",
+          "--no-checkout",
+          "-b",
+          branch,
+          path.toString(),
+          commit);
+    }
+    // The checkout, the slow part, runs outside the lock so that tasks still fill in parallel.
+    output(path, "reset", "--hard", "--quiet");
   }
 
   /**
    * Points {@code branch} at {@code commit}, creating it if needed (never a checked-out branch).
    */
   public void setBranch(Path repo, String branch, String commit) {
-    output(repo, "branch", "--force", "--no-track", branch, commit);
+    synchronized (worktreeAdministration) {
+      output(repo, "branch", "--force", "--no-track", branch, commit);
+    }
   }
 
   /**
@@ -136,7 +158,11 @@ public final class Git {
   /** Branches checked out in any worktree of the repository. */
   public List<String> checkedOutBranches(Path repo) {
     List<String> branches = new ArrayList<>();
-    for (String line : output(repo, "worktree", "list", "--porcelain").split("\n")) {
+    String list;
+    synchronized (worktreeAdministration) {
+      list = output(repo, "worktree", "list", "--porcelain");
+    }
+    for (String line : list.split("\n")) {
       if (line.startsWith("branch refs/heads/")) {
         branches.add(line.substring("branch refs/heads/".length()));
       }
@@ -204,6 +230,8 @@ public final class Git {
 
   /** Removes a worktree folder and its administrative entry; its branch stays. */
   public void removeWorktree(Path repo, Path worktree) {
-    exec(repo, List.of("worktree", "remove", "--force", worktree.toString()));
+    synchronized (worktreeAdministration) {
+      exec(repo, List.of("worktree", "remove", "--force", worktree.toString()));
+    }
   }
 }

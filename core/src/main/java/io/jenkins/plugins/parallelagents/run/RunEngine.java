@@ -58,6 +58,12 @@ public final class RunEngine {
     Map<String, String> environment = new HashMap<>(options.environment());
     environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
     environment.put("GIT_TERMINAL_PROMPT", "0");
+    if (!environment.containsKey("GIT_CONFIG_COUNT")) {
+      // An automatic gc started by some commit would prune worktrees while tasks create theirs.
+      environment.put("GIT_CONFIG_COUNT", "1");
+      environment.put("GIT_CONFIG_KEY_0", "gc.auto");
+      environment.put("GIT_CONFIG_VALUE_0", "0");
+    }
     this.runner = new LocalCommandRunner(environment);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
