@@ -292,8 +292,11 @@ public final class RunEngine {
       String reason =
           RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
       state.finish(reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, Instant.now());
+      state.writeAll();
+      // The report phase is known only once every format is written; report.json gets it after.
       state.phase("report", ms(t0));
-      RunReport report = state.writeAll();
+      state.save();
+      RunReport report = state.snapshot();
       run.listener().runFinished(report);
       return report;
     }

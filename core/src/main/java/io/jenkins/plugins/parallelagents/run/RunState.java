@@ -179,14 +179,12 @@ final class RunState {
   }
 
   /** Writes every report format; the run is over. */
-  synchronized RunReport writeAll() {
-    RunReport report = snapshot();
+  synchronized void writeAll() {
     try {
-      writer.writeAll(report, directory.root());
+      writer.writeAll(snapshot(), directory.root());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the reports in " + directory.root(), e);
     }
-    return report;
   }
 
   synchronized void save() {
