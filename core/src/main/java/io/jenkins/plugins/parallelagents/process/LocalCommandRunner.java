@@ -7,8 +7,12 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,7 @@ public final class LocalCommandRunner implements CommandRunner {
 
   private final Map<String, String> baseEnvironment;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  private final boolean sessions;
   private volatile boolean cancelled;
 
   /**
@@ -28,6 +33,8 @@ public final class LocalCommandRunner implements CommandRunner {
    */
   public LocalCommandRunner(Map<String, String> baseEnvironment) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
+    this.sessions =
+        Executables.find("setsid", baseEnvironment.get("PATH"), Path.of(".")).isPresent();
   }
 
   @Override
@@ -35,12 +42,28 @@ public final class LocalCommandRunner implements CommandRunner {
     if (cancelled) {
       return CommandResult.cancelledBeforeStart();
     }
-    ProcessBuilder builder =
-        new ProcessBuilder(request.argv()).directory(request.directory().toFile());
+    Map<String, String> env = new java.util.HashMap<>(baseEnvironment);
+    env.putAll(request.environment());
+    String program = request.argv().get(0);
+    Optional<Path> executable = Executables.find(program, env.get("PATH"), request.directory());
+    if (executable.isEmpty()) {
+      return CommandResult.notStarted("command not found: " + program);
+    }
+    if (!Files.isExecutable(executable.get())) {
+      return CommandResult.notStarted("permission denied: " + program + " is not executable");
+    }
+    // Steps (not git's own calls) get a session of their own, so that everything they start can
+    // be stopped as one process group.
+    boolean ownGroup = sessions && !request.capture();
+    List<String> argv = new ArrayList<>();
+    if (ownGroup) {
+      argv.add("setsid");
+    }
+    argv.addAll(request.argv());
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(request.directory().toFile());
     Map<String, String> environment = builder.environment();
     environment.clear();
-    environment.putAll(baseEnvironment);
-    environment.putAll(request.environment());
+    environment.putAll(env);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.redirectErrorStream(!request.capture());
     long start = System.nanoTime();
@@ -51,15 +74,19 @@ public final class LocalCommandRunner implements CommandRunner {
       return CommandResult.notStarted(startFailure(request, e));
     }
     running.add(process);
+    if (cancelled) {
+      ProcessTrees.kill(process, ownGroup); // cancelAll ran between the check above and add()
+    }
     try {
       closeQuietly(process);
-      return await(request, process, start);
+      return await(request, process, ownGroup, start);
     } finally {
       running.remove(process);
     }
   }
 
-  private CommandResult await(CommandRequest request, Process process, long start) {
+  private CommandResult await(
+      CommandRequest request, Process process, boolean ownGroup, long start) {
     OutputPump out;
     OutputPump err;
     if (request.capture()) {
@@ -75,11 +102,14 @@ public final class LocalCommandRunner implements CommandRunner {
         process.waitFor();
       } else if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        ProcessTrees.kill(process);
+        ProcessTrees.kill(process, ownGroup);
       }
     } catch (InterruptedException e) {
-      ProcessTrees.kill(process);
+      ProcessTrees.kill(process, ownGroup);
       Thread.currentThread().interrupt();
+    }
+    if (ownGroup) {
+      ProcessTrees.killLeftovers(process.pid());
     }
     long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     String stdout = out.finish();
@@ -92,7 +122,7 @@ public final class LocalCommandRunner implements CommandRunner {
   public void cancelAll() {
     cancelled = true;
     for (Process process : running) {
-      ProcessTrees.kill(process);
+      ProcessTrees.kill(process, sessions);
     }
   }
 
@@ -174,7 +204,7 @@ public final class LocalCommandRunner implements CommandRunner {
             log.flush();
           }
           if (lines != null) {
-            lines.accept(line);
+            deliver(lines, line);
           }
         }
       } catch (IOException ignored) {
@@ -187,6 +217,15 @@ public final class LocalCommandRunner implements CommandRunner {
             // nothing more to write
           }
         }
+      }
+    }
+
+    /** A host's listener that fails must not stop the draining: the step would die of SIGPIPE. */
+    private static void deliver(java.util.function.Consumer<String> lines, String line) {
+      try {
+        lines.accept(line);
+      } catch (RuntimeException e) {
+        // the line is still in the log file
       }
     }
 

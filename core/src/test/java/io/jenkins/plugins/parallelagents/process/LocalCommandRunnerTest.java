@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,69 @@ class LocalCommandRunnerTest {
         .as("the background child of the timed-out command")
         .isFalse();
     assertThat(result.describeFailure("agent 'x'")).contains("timed out").contains("killed");
+  }
+
+  @Test
+  void backgroundProcessesLeftByAStep_areStoppedWhenItEnds() throws Exception {
+    Path pidFile = dir.resolve("server.pid");
+    CommandResult result =
+        runner.run(
+            CommandRequest.logged(
+                dir,
+                List.of("sh", "-c", "sleep 300 > /dev/null 2>&1 & echo $! > server.pid"),
+                Map.of(),
+                Duration.ofMinutes(1),
+                null,
+                null));
+
+    assertThat(result.ok()).isTrue();
+    long server = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(stopsWithin10s(server)).as("the background server the step left").isTrue();
+  }
+
+  private static boolean stopsWithin10s(long pid) {
+    return ProcessHandle.of(pid)
+        .map(
+            h -> {
+              try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+                return true;
+              } catch (TimeoutException e) {
+                h.destroyForcibly();
+                return false;
+              } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .orElse(true);
+  }
+
+  @Test
+  void listenerThatThrows_doesNotStopTheStep() throws Exception {
+    Path log = dir.resolve("agent.log");
+    CommandResult result =
+        runner.run(
+            CommandRequest.logged(
+                dir,
+                List.of("sh", "-c", "for i in 1 2 3; do echo line $i; done"),
+                Map.of(),
+                null,
+                log,
+                line -> {
+                  throw new IllegalStateException("host is broken");
+                }));
+
+    assertThat(result.ok()).isTrue();
+    assertThat(Files.readAllLines(log)).containsExactly("line 1", "line 2", "line 3");
+  }
+
+  @Test
+  void programThatIsNotExecutable_isAResultSayingSo() throws Exception {
+    Files.writeString(dir.resolve("agent.sh"), "echo hi\n");
+    CommandResult result = runner.run(CommandRequest.captured(dir, List.of("./agent.sh")));
+
+    assertThat(result.failureToStart())
+        .isEqualTo("permission denied: ./agent.sh is not executable");
   }
 
   @Test
