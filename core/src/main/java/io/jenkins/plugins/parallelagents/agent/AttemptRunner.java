@@ -47,10 +47,10 @@ public final class AttemptRunner {
     }
     CommandResult agent =
         step(context, "agent", context.agent().command(), env, placeholders, deadline, sink);
-    String commit = commitLeftovers(context);
     if (!agent.ok()) {
-      return finish(context, started, agent, describeAgentFailure(context, agent), commit);
+      return finish(context, started, agent, describeAgentFailure(context, agent));
     }
+    String commit = commitLeftovers(context);
     if (commit.equals(context.startCommit())) {
       return new AttemptResult(
           context.attempt(),
@@ -122,15 +122,19 @@ public final class AttemptRunner {
     return result.describeFailure(what);
   }
 
+  /** Ends a failed attempt, keeping what the agent left; the step's failure stays the reason. */
   private AttemptResult finish(
       AttemptContext context, long started, CommandResult result, String reason) {
     String commit;
+    String why = reason;
     try {
       commit = commitLeftovers(context);
     } catch (GitException e) {
+      // e.g. a killed agent left git's index.lock behind
       commit = null;
+      why += "; its work could not be committed: " + e.getMessage();
     }
-    return finish(context, started, result, reason, commit);
+    return finish(context, started, result, why, commit);
   }
 
   private static AttemptResult finish(

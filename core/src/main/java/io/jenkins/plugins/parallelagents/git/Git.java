@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,10 +37,16 @@ public final class Git {
 
   /** Runs {@code git args} in {@code dir} and returns how it ended, whatever the exit code. */
   public CommandResult exec(Path dir, List<String> args) {
+    return exec(dir, args, null);
+  }
+
+  /** The same, killed after {@code timeout}: for calls that reach over the network. */
+  public CommandResult exec(Path dir, List<String> args, Duration timeout) {
     List<String> argv = new ArrayList<>(args.size() + 1);
     argv.add("git");
     argv.addAll(args);
-    return runner.run(CommandRequest.captured(dir, argv).withEnvironment(environment));
+    return runner.run(
+        CommandRequest.captured(dir, argv).withEnvironment(environment).withTimeout(timeout));
   }
 
   /** Runs git and returns its trimmed standard output; any failure is a {@link GitException}. */
@@ -137,22 +144,22 @@ public final class Git {
   }
 
   /**
-   * Moves {@code refs/heads/branch} to {@code commit} only if it still is at {@code expected}
-   * (null: only if it does not exist yet). Returns false when the branch moved meanwhile.
+   * Moves {@code refs/heads/branch} to {@code commit} (null: deletes it) only if it still is at
+   * {@code expected} (null: only if it does not exist yet). Returns false when the branch moved.
    */
   public boolean compareAndSetBranch(Path repo, String branch, String commit, String expected) {
     String old = expected == null ? "0".repeat(40) : expected;
-    CommandResult result =
-        exec(
-            repo,
-            List.of(
+    List<String> args =
+        commit == null
+            ? List.of("update-ref", "-d", "refs/heads/" + branch, old)
+            : List.of(
                 "update-ref",
                 "-m",
                 "parallel-agents: publish",
                 "refs/heads/" + branch,
                 commit,
-                old));
-    return result.ok();
+                old);
+    return exec(repo, args).ok();
   }
 
   /** Branches checked out in any worktree of the repository. */

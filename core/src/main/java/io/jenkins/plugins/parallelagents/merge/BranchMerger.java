@@ -7,6 +7,7 @@ import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.report.MergeConflict;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.List;
  * Combines task branches onto the integration worktree, one at a time, with the plan's strategy. A
  * conflict stops the merge (or goes to the resolver); the half-done merge is undone so that the
  * integration branch always holds the last good combination.
+ *
+ * <p>Squash and rebase both replay the task's own commits with {@code cherry-pick}; squash then
+ * folds what was replayed into one commit. Replaying commit by commit (rather than {@code
+ * cherry-pick --no-commit}) is what lets a resolved conflict continue with the remaining commits.
  */
 public final class BranchMerger {
 
@@ -35,18 +40,19 @@ public final class BranchMerger {
         merged.add(task.taskId());
         continue; // nothing of its own to replay
       }
+      String before = git.head(worktree);
       MergeAttempt attempt = git.integrate(worktree, command(settings.strategy(), task, own));
-      if (!attempt.clean()
-          && attempt.conflicted()
-          && settings.onConflict() == ConflictPolicy.RESOLVE) {
-        String failure = resolve(worktree, task, attempt.conflictedFiles(), settings, resolver);
-        if (failure == null) {
+      String resolverFailure = null;
+      if (attempt.conflicted() && settings.onConflict() == ConflictPolicy.RESOLVE) {
+        resolverFailure =
+            resolve(worktree, task, attempt, settings.strategy(), before, resolver, own.size());
+        if (resolverFailure == null) {
           attempt = MergeAttempt.ok();
           resolvedAny = true;
         }
       }
       if (!attempt.clean()) {
-        abort(worktree, settings.strategy());
+        abort(worktree, settings.strategy(), before);
         String head = git.head(worktree);
         if (!attempt.conflicted()) {
           return new MergeOutcome(
@@ -57,10 +63,14 @@ public final class BranchMerger {
               "merging '" + task.taskId() + "' failed: " + attempt.error());
         }
         MergeConflict conflict = describe(task, attempt.conflictedFiles(), done);
-        return new MergeOutcome(
-            MergeStatus.CONFLICT, merged, head, List.of(conflict), reason(conflict));
+        String reason = reason(conflict);
+        if (resolverFailure != null) {
+          reason += "; the resolver did not settle it: " + resolverFailure;
+        }
+        return new MergeOutcome(MergeStatus.CONFLICT, merged, head, List.of(conflict), reason);
       }
       if (settings.strategy() == MergeStrategy.SQUASH) {
+        git.output(worktree, "reset", "--soft", "--quiet", before);
         git.commitAll(worktree, squashMessage(task));
       }
       merged.add(task.taskId());
@@ -72,56 +82,81 @@ public final class BranchMerger {
 
   private static List<String> command(MergeStrategy strategy, TaskBranch task, List<String> own) {
     List<String> args = new ArrayList<>();
-    switch (strategy) {
-      case MERGE ->
-          args.addAll(
-              List.of(
-                  "merge",
-                  "--no-ff",
-                  "--no-edit",
-                  "-m",
-                  "Merge " + task.taskId() + ": " + task.title() + " (agents)",
-                  task.commit()));
-      case SQUASH -> {
-        args.addAll(List.of("cherry-pick", "--no-commit"));
-        args.addAll(own);
-      }
-      case REBASE -> {
-        args.addAll(List.of("cherry-pick", "--keep-redundant-commits"));
-        args.addAll(own);
-      }
+    if (strategy == MergeStrategy.MERGE) {
+      // --no-verify: the user's commit hooks judge human commits, not the engine's merges
+      args.addAll(
+          List.of(
+              "merge",
+              "--no-ff",
+              "--no-edit",
+              "--no-verify",
+              "-m",
+              "Merge " + task.taskId() + ": " + task.title() + " (agents)",
+              task.commit()));
+    } else {
+      args.addAll(List.of("cherry-pick", "--keep-redundant-commits"));
+      args.addAll(own);
     }
     return args;
   }
 
+  /**
+   * Runs the resolver on each stop of the merge or replay, at most once per replayed commit.
+   * Returns why it could not settle the conflict, or {@code null} when it did.
+   */
   private String resolve(
       Path worktree,
       TaskBranch task,
-      List<String> files,
-      MergeSettings settings,
-      ConflictResolver resolver) {
-    String failure = resolver.resolve(task, files, worktree);
-    if (failure != null) {
-      return failure;
-    }
-    git.output(worktree, "add", "-A");
-    if (!git.conflictedFiles(worktree).isEmpty() || hasMarkers(worktree, files)) {
-      return "the resolver left conflict markers";
-    }
-    switch (settings.strategy()) {
-      case MERGE -> git.output(worktree, "commit", "--quiet", "--no-edit", "--no-verify");
-      case SQUASH -> {
-        // committed by the caller, as every squash is
+      MergeAttempt stopped,
+      MergeStrategy strategy,
+      String before,
+      ConflictResolver resolver,
+      int commits) {
+    MergeAttempt attempt = stopped;
+    for (int round = 0; round < Math.max(1, commits); round++) {
+      String failure = resolver.resolve(task, attempt.conflictedFiles(), worktree);
+      if (failure != null) {
+        return failure;
       }
-      case REBASE -> {
-        MergeAttempt rest =
-            git.integrate(worktree, List.of("-c", "core.editor=true", "cherry-pick", "--continue"));
-        if (!rest.clean()) {
-          return "the replay stopped again after the resolver";
-        }
+      git.output(worktree, "add", "-A");
+      if (!git.conflictedFiles(worktree).isEmpty()
+          || hasMarkers(worktree, attempt.conflictedFiles())) {
+        return "it left conflict markers in " + String.join(", ", attempt.conflictedFiles());
+      }
+      if (strategy == MergeStrategy.MERGE) {
+        return concludeMerge(worktree, before);
+      }
+      attempt = continueReplay(worktree);
+      if (attempt.clean()) {
+        return null;
+      }
+      if (!attempt.conflicted()) {
+        return attempt.error();
       }
     }
-    return null;
+    return "the replay kept stopping on conflicts";
+  }
+
+  /** Commits the resolved merge, unless the resolver already did. */
+  private String concludeMerge(Path worktree, String before) {
+    if (inProgress(worktree, "MERGE_HEAD")) {
+      git.output(worktree, "commit", "--quiet", "--no-edit", "--no-verify");
+      return null;
+    }
+    return git.head(worktree).equals(before) ? "it abandoned the merge" : null;
+  }
+
+  /** Continues the replay after a resolution, whether or not the resolver committed it. */
+  private MergeAttempt continueReplay(Path worktree) {
+    if (!inProgress(worktree, "CHERRY_PICK_HEAD") && !inProgress(worktree, "sequencer")) {
+      return MergeAttempt.ok();
+    }
+    return git.integrate(worktree, List.of("-c", "core.editor=true", "cherry-pick", "--continue"));
+  }
+
+  /** Whether git's state file {@code name} (MERGE_HEAD, CHERRY_PICK_HEAD, sequencer) exists. */
+  private boolean inProgress(Path worktree, String name) {
+    return Files.exists(worktree.resolve(git.output(worktree, "rev-parse", "--git-path", name)));
   }
 
   private boolean hasMarkers(Path worktree, List<String> files) {
@@ -130,13 +165,11 @@ public final class BranchMerger {
     return git.exec(worktree, args).exitCode() == 0;
   }
 
-  private void abort(Path worktree, MergeStrategy strategy) {
-    if (strategy == MergeStrategy.MERGE) {
-      git.exec(worktree, List.of("merge", "--abort"));
-    } else {
-      git.exec(worktree, List.of("cherry-pick", "--abort"));
-      git.exec(worktree, List.of("reset", "--hard", "--quiet", "HEAD"));
-    }
+  /** Leaves the worktree exactly at {@code before}, whatever the stopped merge or replay left. */
+  private void abort(Path worktree, MergeStrategy strategy, String before) {
+    git.exec(
+        worktree, List.of(strategy == MergeStrategy.MERGE ? "merge" : "cherry-pick", "--abort"));
+    git.exec(worktree, List.of("reset", "--hard", "--quiet", before));
   }
 
   private static String squashMessage(TaskBranch task) {

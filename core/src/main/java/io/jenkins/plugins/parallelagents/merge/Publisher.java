@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,19 @@ import java.util.List;
  */
 public final class Publisher {
 
-  private final Git git;
+  /** How long a push may take before it is given up (a remote that hangs, say). */
+  private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(10);
 
-  public Publisher(Git git) {
+  private final Git git;
+  private final Git network;
+
+  /**
+   * @param git for local reads and ref updates
+   * @param network for the push: a git whose commands a cancelled run kills
+   */
+  public Publisher(Git git, Git network) {
     this.git = git;
+    this.network = network;
   }
 
   /**
@@ -27,13 +37,11 @@ public final class Publisher {
    */
   public PublishReport publish(
       Path repo, String target, String commit, String targetAtStart, PublishSettings settings) {
-    String remote = settings.remote();
     if (git.checkedOutBranches(repo).contains(target)) {
-      return report(
+      return rejected(
           settings,
           target,
           commit,
-          PublishStatus.REJECTED,
           "target '"
               + target
               + "' is checked out in a worktree; publishing would change that checkout");
@@ -42,11 +50,10 @@ public final class Publisher {
     if (!settings.force() && current != null && !current.equals(commit)) {
       boolean movedDuringRun = !current.equals(targetAtStart);
       if (movedDuringRun || !git.isAncestor(repo, current, commit)) {
-        return report(
+        return rejected(
             settings,
             target,
             commit,
-            PublishStatus.REJECTED,
             "target '"
                 + target
                 + "' "
@@ -56,38 +63,29 @@ public final class Publisher {
                 + "; nothing was overwritten (delete the branch, or set publish.force: true)");
       }
     }
-    if (remote != null) {
-      CommandResult pushed = git.exec(repo, pushArgs(remote, target, commit, settings.force()));
-      if (!pushed.ok()) {
-        String detail = (pushed.stderr() + pushed.stdout()).strip();
-        boolean rejected = detail.contains("[rejected]") || detail.contains("non-fast-forward");
-        return report(
-            settings,
-            target,
-            commit,
-            rejected ? PublishStatus.REJECTED : PublishStatus.FAILED,
-            "push to "
-                + remote
-                + " "
-                + (rejected ? "was rejected" : "failed")
-                + ": "
-                + lastLine(detail));
-      }
-    }
+    // The local branch first: if it moved meanwhile, nothing has gone out yet.
     if (!git.compareAndSetBranch(repo, target, commit, current)) {
-      return report(
-          settings,
-          target,
-          commit,
-          PublishStatus.REJECTED,
-          "target '" + target + "' moved while publishing");
+      return rejected(settings, target, commit, "target '" + target + "' moved while publishing");
     }
+    if (settings.remote() == null) {
+      return report(settings, target, commit, PublishStatus.UPDATED, null);
+    }
+    CommandResult pushed =
+        network.exec(
+            repo, pushArgs(settings.remote(), target, commit, settings.force()), PUSH_TIMEOUT);
+    if (pushed.ok()) {
+      return report(settings, target, commit, PublishStatus.PUSHED, null);
+    }
+    git.compareAndSetBranch(repo, target, current, commit); // back to how the run found it
+    String detail = (pushed.stderr() + pushed.stdout()).strip();
+    boolean refused = detail.contains("[rejected]") || detail.contains("non-fast-forward");
+    String why = detail.isEmpty() ? pushed.describeFailure("git push") : lastLine(detail);
     return report(
         settings,
         target,
         commit,
-        remote == null ? PublishStatus.UPDATED : PublishStatus.PUSHED,
-        null);
+        refused ? PublishStatus.REJECTED : PublishStatus.FAILED,
+        "push to " + settings.remote() + " " + (refused ? "was rejected" : "failed") + ": " + why);
   }
 
   private static List<String> pushArgs(String remote, String target, String commit, boolean force) {
@@ -109,6 +107,11 @@ public final class Publisher {
       }
     }
     return text;
+  }
+
+  private static PublishReport rejected(
+      PublishSettings settings, String target, String commit, String reason) {
+    return report(settings, target, commit, PublishStatus.REJECTED, reason);
   }
 
   private static PublishReport report(

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
+import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.merge.BranchMerger;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
@@ -110,7 +111,7 @@ final class IntegrationPhases {
   }
 
   PublishReport publish(String commit, String targetAtStart) {
-    return new Publisher(run.git())
+    return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()))
         .publish(
             run.repository(), run.plan().target(), commit, targetAtStart, run.plan().publish());
   }

@@ -53,6 +53,12 @@ final class Preflight {
                     new EnvironmentException(
                         "not a git repository: " + repository.toAbsolutePath(),
                         "run from inside a git checkout, or pass --repo DIR"));
+    String format = git.output(top, "rev-parse", "--show-object-format");
+    if (!format.equals("sha1")) {
+      throw new EnvironmentException(
+          "this repository names its objects with " + format + ", which the engine cannot read yet",
+          "run the plan in a sha1 repository (git's default)");
+    }
     String baseRef = plan.base();
     if (baseRef == null) {
       baseRef = git.currentBranch(top).orElse("HEAD");

@@ -6,6 +6,9 @@ import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,10 +44,21 @@ final class ResolverAgent implements ConflictResolver {
             + (run.plan().interfaces().isBlank()
                 ? ""
                 : "\n## Shared interfaces\n\n" + run.plan().interfaces().strip() + "\n");
+    Path promptFile =
+        run.directory().root().resolve("merge").resolve("resolver-" + task.taskId() + ".md");
+    try {
+      Files.createDirectories(promptFile.getParent());
+      Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "cannot write its prompt: " + e.getMessage();
+    }
     Map<String, String> env = new LinkedHashMap<>(run.commandEnvironment());
     env.put("AGENT_TASK_ID", task.taskId());
     env.put("AGENT_TASK_TITLE", task.title());
     env.put("AGENT_PROMPT", prompt);
+    env.put("AGENT_PROMPT_FILE", promptFile.toString());
+    env.put("AGENT_BASE_COMMIT", run.git().head(worktree));
+    env.put("AGENT_ATTEMPT", "1");
     env.put("AGENT_WORKTREE", worktree.toString());
     env.put("AGENT_BRANCH", run.branches().integration());
     env.put("AGENT_RUN_ID", run.runId());
@@ -59,7 +73,7 @@ final class ResolverAgent implements ConflictResolver {
             "worktree",
             worktree.toString(),
             "prompt_file",
-            "");
+            promptFile.toString());
     CommandResult result =
         run.runner()
             .run(

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
@@ -58,15 +59,26 @@ public final class RunEngine {
     Map<String, String> environment = new HashMap<>(options.environment());
     environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
     environment.put("GIT_TERMINAL_PROMPT", "0");
-    if (!environment.containsKey("GIT_CONFIG_COUNT")) {
-      // An automatic gc started by some commit would prune worktrees while tasks create theirs.
-      environment.put("GIT_CONFIG_COUNT", "1");
-      environment.put("GIT_CONFIG_KEY_0", "gc.auto");
-      environment.put("GIT_CONFIG_VALUE_0", "0");
-    }
+    disableAutoGc(environment);
     this.runner = new LocalCommandRunner(environment);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
+  }
+
+  /**
+   * An automatic gc, started by any commit, would prune worktrees while tasks create theirs. Added
+   * through git's environment configuration, after any entries the host already set there.
+   */
+  private static void disableAutoGc(Map<String, String> environment) {
+    int count;
+    try {
+      count = Integer.parseInt(environment.getOrDefault("GIT_CONFIG_COUNT", "0").strip());
+    } catch (NumberFormatException e) {
+      count = 0;
+    }
+    environment.put("GIT_CONFIG_KEY_" + count, "gc.auto");
+    environment.put("GIT_CONFIG_VALUE_" + count, "0");
+    environment.put("GIT_CONFIG_COUNT", Integer.toString(count + 1));
   }
 
   /**
@@ -147,6 +159,8 @@ public final class RunEngine {
     return (System.nanoTime() - t0) / 1_000_000;
   }
 
+  private static final String CANCELLED = "the run was cancelled";
+
   /** The phases in order, each timed; kept apart from the setup above so the run reads top-down. */
   private static final class Phases {
     private final RunContext run;
@@ -198,7 +212,13 @@ public final class RunEngine {
         TaskReport report = executor.execute(task, head);
         state.task(report);
         if (!report.status().isDone()) {
-          skipRest("foundation task '" + task.id() + "' did not succeed", TaskStatus.SKIPPED);
+          boolean cancelled = report.status() == TaskStatus.CANCELLED;
+          skipRest(
+              "foundation task '"
+                  + task.id()
+                  + "' "
+                  + (cancelled ? "was cancelled" : "did not succeed"),
+              cancelled ? TaskStatus.CANCELLED : TaskStatus.SKIPPED);
           return null;
         }
         head = report.commit();
@@ -225,20 +245,59 @@ public final class RunEngine {
         skipIntegration(why);
         return;
       }
+      try {
+        mergeTestPublish(integrationStart);
+      } catch (RuntimeException e) {
+        // A git failure here is the run's outcome, reported like any other, not a crash.
+        String why = e instanceof GitException ? e.getMessage() : "internal error: " + e;
+        MergeReport merge = state.merge();
+        if (merge.status() == MergeStatus.PENDING) {
+          state.merge(withStatus(merge, MergeStatus.FAILED, why));
+          state.test(skippedTest("the merge did not complete"));
+          state.publish(skippedPublish("the merge did not complete"));
+        } else if (state.test().status() == TestStatus.PENDING) {
+          state.test(new TestReport(state.test().command(), TestStatus.FAILED, null, 0, why));
+          state.publish(skippedPublish("the tests did not run"));
+        } else {
+          state.publish(
+              new PublishReport(
+                  run.plan().publish().remote(),
+                  run.plan().target(),
+                  null,
+                  PublishStatus.FAILED,
+                  why));
+        }
+      }
+    }
+
+    private void mergeTestPublish(String integrationStart) {
       IntegrationPhases phases = new IntegrationPhases(run);
       List<String> order = TaskGraph.of(run.plan().tasks()).topologicalOrder();
       List<TaskBranch> branches = phases.branches(order, integrationStart);
+      if (cancelled()) {
+        skipIntegration(CANCELLED);
+        return;
+      }
       state.predicted(
           timed(
               "prediction",
               found -> found.size() + " predicted conflicts",
               () -> phases.predict(branches)));
+      if (cancelled()) {
+        skipIntegration(CANCELLED);
+        return;
+      }
       MergeReport merge =
           timed("merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart));
       state.merge(merge);
       if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
         state.test(skippedTest("the merge did not complete"));
         state.publish(skippedPublish("the merge did not complete"));
+        return;
+      }
+      if (cancelled()) {
+        state.test(skippedTest(CANCELLED));
+        state.publish(skippedPublish(CANCELLED));
         return;
       }
       if (run.plan().test() != null) {
@@ -253,12 +312,32 @@ public final class RunEngine {
         state.test(
             new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
       }
+      if (cancelled()) {
+        state.publish(skippedPublish(CANCELLED));
+        return;
+      }
       PublishReport publish =
           timed(
               "publish",
               p -> p.status().name(),
               () -> phases.publish(merge.commit(), checked.targetCommit()));
       state.publish(publish);
+    }
+
+    private boolean cancelled() {
+      return run.runner().isCancelled();
+    }
+
+    private static MergeReport withStatus(MergeReport merge, MergeStatus status, String reason) {
+      return new MergeReport(
+          merge.strategy(),
+          status,
+          merge.order(),
+          merge.commit(),
+          merge.branch(),
+          merge.conflicts(),
+          merge.durationMs(),
+          reason);
     }
 
     private void skipIntegration(String why) {

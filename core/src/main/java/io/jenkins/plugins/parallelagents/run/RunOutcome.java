@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.util.List;
@@ -19,11 +20,7 @@ final class RunOutcome {
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
     TaskReport failed =
         tasks.stream()
-            .filter(
-                t ->
-                    !t.status().isDone()
-                        && t.status()
-                            != io.jenkins.plugins.parallelagents.report.TaskStatus.SKIPPED)
+            .filter(t -> !t.status().isDone() && t.status() != TaskStatus.SKIPPED)
             .findFirst()
             .or(() -> tasks.stream().filter(t -> !t.status().isDone()).findFirst())
             .orElse(null);
@@ -40,7 +37,8 @@ final class RunOutcome {
     if (test.status() == TestStatus.FAILED || test.status() == TestStatus.TIMED_OUT) {
       return "test " + test.status() + ": " + test.reason();
     }
-    if (publish.status() == PublishStatus.REJECTED || publish.status() == PublishStatus.FAILED) {
+    // Nothing in a plan turns publishing off, so a run that did not publish did not succeed.
+    if (publish.status() != PublishStatus.PUSHED && publish.status() != PublishStatus.UPDATED) {
       return "publish " + publish.status() + ": " + publish.reason();
     }
     return null;

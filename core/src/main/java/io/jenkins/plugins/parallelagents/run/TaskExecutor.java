@@ -40,33 +40,38 @@ final class TaskExecutor {
   }
 
   /**
+   * Runs the task to its end. Never throws: whatever goes wrong becomes the task's failure, so that
+   * one broken task cannot take the run down.
+   *
    * @param startPoint the commit the task starts from: base plus foundation
    */
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
     running(task, started);
-    List<AttemptResult> results;
     try {
-      Files.createDirectories(run.directory().taskDir(task.id()));
-      results =
+      Prompt prompt = writePrompt(task, startPoint);
+      List<AttemptResult> results =
           task.attempts() == 1
-              ? List.of(attempt(task, 1, startPoint))
-              : parallelAttempts(task, startPoint);
-    } catch (IOException | UncheckedIOException | GitException e) {
-      results =
-          List.of(new AttemptResult(1, TaskStatus.FAILED, null, 0, null, null, e.getMessage()));
+              ? List.of(safeAttempt(task, 1, startPoint, prompt))
+              : parallelAttempts(task, startPoint, prompt);
+      return finish(task, started, results);
+    } catch (RuntimeException e) {
+      return run.state().task(task.id()).failed(describe(e), Instant.now());
     }
-    return finish(task, started, results);
   }
 
-  private List<AttemptResult> parallelAttempts(Task task, String startPoint) {
+  /** The prompt is the same for every attempt: written once, before any agent reads it. */
+  private record Prompt(String text, Path file) {}
+
+  private List<AttemptResult> parallelAttempts(Task task, String startPoint, Prompt prompt) {
     ExecutorService pool = Executors.newFixedThreadPool(task.attempts());
     try {
       List<CompletableFuture<AttemptResult>> futures = new ArrayList<>();
       for (int n = 1; n <= task.attempts(); n++) {
         int attempt = n;
         futures.add(
-            CompletableFuture.supplyAsync(() -> safeAttempt(task, attempt, startPoint), pool));
+            CompletableFuture.supplyAsync(
+                () -> safeAttempt(task, attempt, startPoint, prompt), pool));
       }
       return futures.stream().map(CompletableFuture::join).toList();
     } finally {
@@ -74,15 +79,22 @@ final class TaskExecutor {
     }
   }
 
-  private AttemptResult safeAttempt(Task task, int n, String startPoint) {
+  private AttemptResult safeAttempt(Task task, int n, String startPoint, Prompt prompt) {
     try {
-      return attempt(task, n, startPoint);
-    } catch (GitException | UncheckedIOException e) {
-      return new AttemptResult(n, TaskStatus.FAILED, null, 0, null, null, e.getMessage());
+      return attempt(task, n, startPoint, prompt);
+    } catch (RuntimeException e) {
+      return new AttemptResult(n, TaskStatus.FAILED, null, 0, null, null, describe(e));
     }
   }
 
-  private AttemptResult attempt(Task task, int n, String startPoint) {
+  /** Git's own words for a git failure; the class name too for anything unexpected. */
+  private static String describe(RuntimeException e) {
+    return e instanceof GitException || e instanceof UncheckedIOException
+        ? e.getMessage()
+        : "internal error: " + e;
+  }
+
+  private AttemptResult attempt(Task task, int n, String startPoint, Prompt prompt) {
     long t0 = System.nanoTime();
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
     Path worktree =
@@ -93,14 +105,6 @@ final class TaskExecutor {
       return new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure);
     }
     String start = run.git().head(worktree);
-    String prompt =
-        PromptBuilder.build(
-            task,
-            run.plan().interfaces(),
-            run.branches().task(task.id()),
-            startPoint,
-            dependencies(task));
-    Path promptFile = writePrompt(task, prompt);
     AgentProfile agent = run.plan().agents().get(task.agent());
     if (agent == null) {
       return new AttemptResult(
@@ -115,7 +119,10 @@ final class TaskExecutor {
     AttemptContext context =
         new AttemptContext(task, agent, n, worktree, branch, start, run.runId(), run.directory());
     return attempts.run(
-        context, prompt, promptFile, (step, line) -> run.listener().output(task.id(), step, line));
+        context,
+        prompt.text(),
+        prompt.file(),
+        (step, line) -> run.listener().output(task.id(), step, line));
   }
 
   /** Merges the branches of the task's non-foundation needs; a conflict fails the task. */
@@ -132,6 +139,7 @@ final class TaskExecutor {
                   List.of(
                       "merge",
                       "--no-edit",
+                      "--no-verify",
                       "-m",
                       "Merge " + need + " into " + task.id() + " (agents)",
                       dependency.commit()));
@@ -159,14 +167,22 @@ final class TaskExecutor {
     return outcomes;
   }
 
-  private Path writePrompt(Task task, String prompt) {
+  private Prompt writePrompt(Task task, String startPoint) {
+    String text =
+        PromptBuilder.build(
+            task,
+            run.plan().interfaces(),
+            run.branches().task(task.id()),
+            startPoint,
+            dependencies(task));
     Path file = run.directory().promptFile(task.id());
     try {
-      Files.writeString(file, prompt, StandardCharsets.UTF_8);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write " + file, e);
     }
-    return file;
+    return new Prompt(text, file);
   }
 
   private void running(Task task, Instant started) {
@@ -198,13 +214,18 @@ final class TaskExecutor {
       writeDiff(task, shown.startCommit(), shown.commit());
     }
     Instant finished = Instant.now();
+    // With several attempts and none chosen, only the attempts' own branches exist.
+    String branch =
+        task.attempts() == 1 || choice.chosen() != null
+            ? run.branches().task(task.id())
+            : shown == null ? null : run.branches().attempt(task.id(), shown.attempt());
     return new TaskReport(
         task.id(),
         task.title(),
         task.foundation(),
         task.needs(),
         choice.status(),
-        run.branches().task(task.id()),
+        branch,
         shown == null ? null : shown.commit(),
         attemptReports,
         choice.chosen() == null ? null : choice.chosen().attempt(),

@@ -3,7 +3,6 @@ package io.jenkins.plugins.parallelagents.run;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ final class TaskScheduler {
           skipBlocked(waiting);
           for (Task task : ready(waiting)) {
             waiting.remove(task.id());
-            done.submit(() -> safely(task));
+            done.submit(() -> execute.apply(task));
             running++;
           }
         } else {
@@ -89,15 +88,6 @@ final class TaskScheduler {
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /** A bug in one task must not take the whole run down: it becomes that task's failure. */
-  private TaskReport safely(Task task) {
-    try {
-      return execute.apply(task);
-    } catch (RuntimeException e) {
-      return run.state().task(task.id()).failed("internal error: " + e, Instant.now());
     }
   }
 
@@ -134,11 +124,9 @@ final class TaskScheduler {
   }
 
   private void stopWaiting(Map<String, Task> waiting, String reason) {
-    TaskStatus status =
-        run.runner().isCancelled() && !failFast ? TaskStatus.CANCELLED : TaskStatus.SKIPPED;
     for (Task task : List.copyOf(waiting.values())) {
       waiting.remove(task.id());
-      end(task, status, reason);
+      end(task, TaskStatus.CANCELLED, reason);
     }
   }
 

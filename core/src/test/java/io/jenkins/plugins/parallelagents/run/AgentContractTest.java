@@ -194,4 +194,17 @@ class AgentContractTest extends EngineTestBase {
     assertThat(failed.reason()).isEqualTo("setup failed (exit 4)");
     assertThat(Path.of(report.run().directory(), "tasks/broken/agent.log")).doesNotExist();
   }
+
+  @Test
+  void bestOfN_whereEveryAttemptFails_pointsAtABranchThatExists() throws Exception {
+    Task task = with(Plans.task("api", false), Duration.ofMinutes(1), 2, null, List.of());
+    RunReport report =
+        engine.run(new Plans().add(task, "echo $AGENT_ATTEMPT > try.txt; exit 1").build(), repo);
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).startsWith("all 2 attempts failed");
+    assertThat(api.chosenAttempt()).isNull();
+    assertThat(git.git(repo, "rev-parse", api.branch())).isEqualTo(api.commit());
+  }
 }

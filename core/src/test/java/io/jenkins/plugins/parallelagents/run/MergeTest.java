@@ -15,6 +15,8 @@ import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,7 +126,8 @@ class MergeTest extends EngineTestBase {
                 .agent(
                     "fixer",
                     CommandSpec.shell(
-                        "test \"$AGENT_TASK_ID\" = page && echo color=teal > config.txt"))
+                        "test \"$AGENT_TASK_ID\" = page && grep -q config.txt \"$AGENT_PROMPT_FILE\""
+                            + " && echo color=teal > config.txt"))
                 .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
                 .build(),
             repo);
@@ -132,5 +135,83 @@ class MergeTest extends EngineTestBase {
     assertThat(report.merge().status()).isEqualTo(MergeStatus.RESOLVED);
     assertThat(git.show(repo, report.merge().commit(), "config.txt")).isEqualTo("color=teal");
     assertThat(report.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  @Test
+  void squashWithResolve_keepsTheTasksLaterCommits() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("api", "echo color=red > config.txt")
+                .task(
+                    "page",
+                    "echo color=green > config.txt && git commit -qam 'page colour' && echo p > p.txt")
+                .task("zzz", "echo z > z.txt")
+                .agent("fixer", CommandSpec.shell("echo color=teal > config.txt"))
+                .merge(new MergeSettings(MergeStrategy.SQUASH, ConflictPolicy.RESOLVE, "fixer"))
+                .build(),
+            repo);
+
+    assertThat(report.merge().status()).as(report.merge().reason()).isEqualTo(MergeStatus.RESOLVED);
+    String combined = report.merge().commit();
+    assertThat(git.show(repo, combined, "config.txt")).isEqualTo("color=teal");
+    assertThat(git.show(repo, combined, "p.txt")).isEqualTo("p");
+    assertThat(git.show(repo, combined, "z.txt")).isEqualTo("z");
+    assertThat(subjects(report))
+        .containsExactly(
+            "Task zzz (agents: zzz)", "Task page (agents: page)", "Task api (agents: api)");
+  }
+
+  @Test
+  void resolverThatCommitsItself_isAccepted() throws Exception {
+    RunReport report =
+        engine.run(
+            conflicting()
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "echo color=teal > config.txt && git add -A && git commit -q --no-edit"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
+                .build(),
+            repo);
+
+    assertThat(report.merge().status()).as(report.merge().reason()).isEqualTo(MergeStatus.RESOLVED);
+    assertThat(git.show(repo, report.merge().commit(), "config.txt")).isEqualTo("color=teal");
+  }
+
+  @Test
+  void resolverThatFails_isNamedInTheConflictReason() throws Exception {
+    RunReport report =
+        engine.run(
+            conflicting()
+                .agent("fixer", CommandSpec.shell("exit 3"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
+                .build(),
+            repo);
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().reason())
+        .isEqualTo(
+            "merging 'page' conflicts in config.txt (also changed by api);"
+                + " the resolver did not settle it: resolver 'fixer' failed (exit 3)");
+  }
+
+  @Test
+  void usersCommitHooks_doNotJudgeTheEnginesMerges() throws Exception {
+    Path hook = repo.resolve(".git/hooks/commit-msg");
+    Files.writeString(hook, "#!/bin/sh\necho rejected by policy >&2\nexit 1\n");
+    hook.toFile().setExecutable(true);
+
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("a", "echo a > a.txt")
+                .task("b", "echo b > b.txt")
+                .task("c", "echo c > c.txt", "a", "b")
+                .build(),
+            repo);
+
+    assertThat(report.run().status()).as(report.run().reason()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.MERGED);
   }
 }

@@ -188,4 +188,29 @@ class SchedulingTest extends EngineTestBase {
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
     assertThat(git.git(repo, "worktree", "list")).contains("/long ");
   }
+
+  @Test
+  void cancelAfterTheTasks_stopsBeforeMergeAndPublishesNothing() throws Exception {
+    AtomicReference<RunEngine> engineRef = new AtomicReference<>();
+    RunListener cancelAtMerge =
+        new RunListener() {
+          @Override
+          public void phaseStarted(String phase) {
+            if (phase.equals("prediction")) {
+              engineRef.get().cancel();
+            }
+          }
+        };
+    RunEngine run =
+        new RunEngine(
+            new Plans().task("a", "echo a > a.txt").build(), engine.options(repo), cancelAtMerge);
+    engineRef.set(run);
+
+    RunReport report = run.execute();
+
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
+    assertThat(report.merge().reason()).isEqualTo("the run was cancelled");
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+  }
 }
