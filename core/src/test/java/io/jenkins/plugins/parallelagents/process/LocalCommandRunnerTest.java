@@ -157,10 +157,19 @@ class LocalCommandRunnerTest {
             });
     canceller.start();
     CommandResult result =
-        runner.run(CommandRequest.captured(dir, List.of("sh", "-c", "touch started; sleep 300")));
+        runner.run(
+            CommandRequest.logged(
+                dir,
+                List.of("sh", "-c", "sleep 300 & echo $! > child.pid; touch started; wait"),
+                Map.of(),
+                null,
+                null,
+                null));
     canceller.join();
 
     assertThat(result.cancelled()).isTrue();
+    long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
+    assertThat(stopsWithin10s(child)).as("the agent's child").isTrue();
     assertThat(runner.run(CommandRequest.captured(dir, List.of("true"))).cancelled()).isTrue();
   }
 }
