@@ -34,6 +34,7 @@ final class PlanRunner {
   }
 
   /** Runs the plan and prints the summary; an environment that cannot run it exits with 3. */
+  @SuppressWarnings("try") // the guard works by being open; the table must stop before the summary
   RunReport run(Plan plan, RunOptions options) throws CliFailure {
     try (Progress progress = Progress.create(out, terminal, verbose, plan, clock)) {
       RunEngine engine = new RunEngine(plan, options, progress);

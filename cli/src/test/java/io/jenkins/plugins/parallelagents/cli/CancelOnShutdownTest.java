@@ -56,6 +56,7 @@ class CancelOnShutdownTest {
 
   /** A stand-in run: waits until cancelled, then "writes its summary" and finishes. */
   static final class Probe {
+    @SuppressWarnings("try") // the guard works by being open
     public static void main(String[] args) throws InterruptedException {
       CountDownLatch cancelled = new CountDownLatch(1);
       try (CancelOnShutdown guard =
