@@ -23,6 +23,9 @@ public final class AttemptRunner {
     void line(String step, String line);
   }
 
+  /** Characters, so that even multi-byte text stays under the kernel's 128 KiB per string. */
+  private static final int MAX_PROMPT_IN_ENVIRONMENT = 32 * 1024;
+
   private final CommandRunner runner;
   private final Git git;
 
@@ -157,7 +160,7 @@ public final class AttemptRunner {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AGENT_TASK_ID", context.task().id());
     env.put("AGENT_TASK_TITLE", context.task().title());
-    env.put("AGENT_PROMPT", prompt);
+    env.put("AGENT_PROMPT", fitForEnvironment(prompt, promptFile));
     env.put("AGENT_PROMPT_FILE", promptFile.toString());
     env.put("AGENT_WORKTREE", context.worktree().toString());
     env.put("AGENT_BRANCH", context.branch());
@@ -168,11 +171,24 @@ public final class AttemptRunner {
     return env;
   }
 
+  /**
+   * Linux refuses to start a program with any single variable over 128 KiB; a prompt that large
+   * (huge interfaces, say) is passed by its file alone, with a pointer in the variable.
+   */
+  static String fitForEnvironment(String prompt, java.nio.file.Path promptFile) {
+    if (prompt.length() <= MAX_PROMPT_IN_ENVIRONMENT) {
+      return prompt;
+    }
+    return "The prompt for this task is too long for an environment variable. Read it from "
+        + promptFile
+        + " and follow it.";
+  }
+
   private static Map<String, String> placeholders(
       AttemptContext context, String prompt, java.nio.file.Path promptFile) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("prompt_file", promptFile.toString());
-    values.put("prompt", prompt);
+    values.put("prompt", fitForEnvironment(prompt, promptFile));
     values.put("task", context.task().id());
     values.put("worktree", context.worktree().toString());
     return values;

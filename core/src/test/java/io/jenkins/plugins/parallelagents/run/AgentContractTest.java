@@ -207,4 +207,22 @@ class AgentContractTest extends EngineTestBase {
     assertThat(api.chosenAttempt()).isNull();
     assertThat(git.git(repo, "rev-parse", api.branch())).isEqualTo(api.commit());
   }
+
+  @Test
+  void hugePrompt_isPassedByItsFile_andTheAgentStillStarts() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .interfaces("x".repeat(200_000))
+                .task(
+                    "api",
+                    "wc -c < \"$AGENT_PROMPT_FILE\" | tr -d ' ' > size.txt; echo \"$AGENT_PROMPT\" > env.txt")
+                .build(),
+            repo);
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).as(api.reason()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(Integer.parseInt(git.show(repo, api.branch(), "size.txt"))).isGreaterThan(200_000);
+    assertThat(git.show(repo, api.branch(), "env.txt")).contains("too long").contains("prompt.md");
+  }
 }
