@@ -33,28 +33,21 @@ public record TaskReport(
   /** A task that has not started yet. */
   public static TaskReport pending(
       String id, String title, boolean foundation, List<String> needs) {
-    return new TaskReport(
-        id,
-        title,
-        foundation,
-        needs,
-        TaskStatus.PENDING,
-        null,
-        null,
-        List.of(),
-        null,
-        List.of(),
-        0,
-        0,
-        List.of(),
-        null,
-        null,
-        0,
-        null);
+    return unstarted(id, title, foundation, needs, TaskStatus.PENDING, null);
   }
 
   /** This task, ended without running: skipped or cancelled before it started. */
   public TaskReport notRun(TaskStatus status, String reason) {
+    return unstarted(id, title, foundation, needs, status, reason);
+  }
+
+  private static TaskReport unstarted(
+      String id,
+      String title,
+      boolean foundation,
+      List<String> needs,
+      TaskStatus status,
+      String reason) {
     return new TaskReport(
         id,
         title,
