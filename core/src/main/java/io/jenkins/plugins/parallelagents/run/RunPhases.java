@@ -45,7 +45,7 @@ final class RunPhases {
       List<Task> fanOut = run.plan().fanOutTasks();
       timed(
           "tasks",
-          done -> done == null ? "" : done,
+          done -> done + " of " + fanOut.size() + " done",
           () -> {
             new TaskScheduler(
                     fanOut,
@@ -54,7 +54,9 @@ final class RunPhases {
                     run,
                     t -> executor.execute(t, integrationStart))
                 .runAll();
-            return "DONE";
+            return state.tasks().stream()
+                .filter(t -> !t.foundation() && t.status().isDone())
+                .count();
           });
     }
     integrate(integrationStart);
