@@ -234,11 +234,4 @@ public final class Git {
     String out = output(dir, args.toArray(String[]::new));
     return out.isEmpty() ? List.of() : List.of(out.split("\n"));
   }
-
-  /** Removes a worktree folder and its administrative entry; its branch stays. */
-  public void removeWorktree(Path repo, Path worktree) {
-    synchronized (worktreeAdministration) {
-      exec(repo, List.of("worktree", "remove", "--force", worktree.toString()));
-    }
-  }
 }

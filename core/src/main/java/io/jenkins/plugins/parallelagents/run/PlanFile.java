@@ -1,9 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,14 +11,10 @@ final class PlanFile {
 
   private PlanFile() {}
 
+  /** Same JSON conventions as the reports: ISO-8601 durations, indented. */
   static void write(Plan plan, Path file) {
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      mapper.writeValue(file.toFile(), plan);
+      ReportJson.newMapper().writeValue(file.toFile(), plan);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

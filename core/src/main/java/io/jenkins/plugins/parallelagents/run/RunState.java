@@ -2,7 +2,6 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.Task;
-import io.jenkins.plugins.parallelagents.report.BaseRef;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
@@ -134,20 +133,6 @@ final class RunState {
             run.directory());
   }
 
-  synchronized void base(BaseRef base) {
-    run =
-        new RunInfo(
-            run.id(),
-            run.name(),
-            run.status(),
-            run.reason(),
-            base,
-            run.target(),
-            run.startedAt(),
-            run.finishedAt(),
-            run.directory());
-  }
-
   synchronized RunReport snapshot() {
     Instant end = run.finishedAt() == null ? Instant.now() : run.finishedAt();
     long makespan = end.toEpochMilli() - run.startedAt().toEpochMilli();
@@ -172,10 +157,6 @@ final class RunState {
 
   synchronized PublishReport publish() {
     return publish;
-  }
-
-  synchronized RunInfo run() {
-    return run;
   }
 
   /** Writes every report format; the run is over. */
