@@ -1,0 +1,96 @@
+package io.jenkins.plugins.parallelagents.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to measure and how often.
+ *
+ * @param cli how to start the engine's command line
+ * @param baselineScript {@code bench/baseline.sh}
+ * @param files files in the synthetic repository of the overhead and scale measurements
+ * @param taskCounts the plan sizes N measured
+ * @param repetitions measured runs per A/B pair and size; the median is reported
+ * @param jobs tasks at once, for the engine and the baseline alike
+ * @param schedulingFiles files in the repository of the scheduling measurement
+ * @param chains chains of the scheduling plan (each of {@code chainLength} tasks)
+ * @param planTasks tasks of the plan that is only validated and planned
+ * @param out a file the tables are also written to, or {@code null}
+ */
+record BenchOptions(
+    List<String> cli,
+    Path baselineScript,
+    int files,
+    List<Integer> taskCounts,
+    int repetitions,
+    int jobs,
+    int schedulingFiles,
+    int chains,
+    int chainLength,
+    int planTasks,
+    Path out) {
+
+  static final String USAGE =
+      """
+      usage: bench [--files N] [--tasks N,N,...] [--reps N] [--jobs N] [--scheduling-files N]
+                   [--chains N] [--chain-length N] [--plan-tasks N] [--out FILE]
+                   --baseline bench/baseline.sh --cli COMMAND...
+        --cli must come last: every argument after it is the command that starts the CLI,
+        e.g. --cli bin/parallel-agents   or   --cli java -jar cli/target/parallel-agents.jar
+      """;
+
+  static BenchOptions parse(String[] args) {
+    List<String> cli = new ArrayList<>();
+    Path baseline = null;
+    int files = 10_000;
+    List<Integer> tasks = List.of(5, 20, 50, 100);
+    int reps = 3;
+    int jobs = 4;
+    int schedulingFiles = 1_000;
+    int chains = 6;
+    int chainLength = 3;
+    int planTasks = 1_000;
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--cli")) {
+        cli.addAll(Arrays.asList(args).subList(i + 1, args.length));
+        break;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
+      }
+      String value = args[++i];
+      switch (arg) {
+        case "--files" -> files = Integer.parseInt(value);
+        case "--tasks" -> tasks = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+        case "--reps" -> reps = Integer.parseInt(value);
+        case "--jobs" -> jobs = Integer.parseInt(value);
+        case "--scheduling-files" -> schedulingFiles = Integer.parseInt(value);
+        case "--chains" -> chains = Integer.parseInt(value);
+        case "--chain-length" -> chainLength = Integer.parseInt(value);
+        case "--plan-tasks" -> planTasks = Integer.parseInt(value);
+        case "--baseline" -> baseline = Path.of(value).toAbsolutePath();
+        case "--out" -> out = Path.of(value).toAbsolutePath();
+        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+      }
+    }
+    if (cli.isEmpty() || baseline == null) {
+      throw new IllegalArgumentException("--baseline and --cli are required\n" + USAGE);
+    }
+    return new BenchOptions(
+        cli,
+        baseline,
+        files,
+        tasks,
+        reps,
+        jobs,
+        schedulingFiles,
+        chains,
+        chainLength,
+        planTasks,
+        out);
+  }
+}

@@ -1,0 +1,183 @@
+package io.jenkins.plugins.parallelagents.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The whole benchmark: generates its inputs, takes every measurement, returns the tables. */
+final class Benchmark {
+
+  private final BenchOptions options;
+  private final BenchLog log;
+
+  Benchmark(BenchOptions options, BenchLog log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  List<Table> run() throws IOException {
+    List<Table> tables = new ArrayList<>();
+    tables.add(Machine.describe());
+    try (Workspace workspace = new Workspace()) {
+      EngineCli engine = new EngineCli(options.cli(), workspace.processes());
+      Baseline baseline = new Baseline(options.baselineScript(), workspace.processes());
+
+      log.line("generating a repository of %d files", options.files());
+      SyntheticRepository repository =
+          SyntheticRepository.create(
+              workspace.dir("repo-" + options.files()), options.files(), workspace.processes());
+      Path agent = AgentScript.write(workspace.dir("agent-" + options.files()), options.files());
+
+      OverheadMeasurement overhead =
+          new OverheadMeasurement(
+              workspace, engine, baseline, repository, agent, options.jobs(), log);
+      log.line("warming up");
+      overhead.warmUp(options.taskCounts().get(0));
+      List<OverheadMeasurement.Result> results = new ArrayList<>();
+      for (int n : options.taskCounts()) {
+        log.line("overhead, N = %d", n);
+        results.add(overhead.measure(n, options.repetitions()));
+      }
+      tables.add(overheadTable(results));
+      tables.add(phaseTable(results));
+
+      log.line("planning a %d-task plan", options.planTasks());
+      PlanningMeasurement.Result planning =
+          new PlanningMeasurement(workspace, engine)
+              .measure(repository, agent, options.planTasks(), options.repetitions());
+      tables.add(scaleTable(results));
+      tables.add(planningTable(planning));
+
+      log.line("scheduling, on a repository of %d files", options.schedulingFiles());
+      SyntheticRepository small =
+          SyntheticRepository.create(
+              workspace.dir("repo-" + options.schedulingFiles()),
+              options.schedulingFiles(),
+              workspace.processes());
+      Path smallAgent =
+          AgentScript.write(
+              workspace.dir("agent-" + options.schedulingFiles()), options.schedulingFiles());
+      BenchPlan chains =
+          BenchPlan.chains(options.chains(), options.chainLength(), 1_000, 1_000, 6_000, 42);
+      SchedulingMeasurement.Result scheduling =
+          new SchedulingMeasurement(workspace, engine, log)
+              .measure(small, smallAgent, chains, options.repetitions());
+      tables.add(schedulingTable(scheduling));
+    }
+    return tables;
+  }
+
+  private Table overheadTable(List<OverheadMeasurement.Result> results) {
+    Table table =
+        new Table(
+            "Overhead ratio: engine CLI / baseline script, fan-out plan, "
+                + options.files()
+                + " files, "
+                + options.jobs()
+                + " jobs (median of "
+                + options.repetitions()
+                + ")",
+            List.of("N", "engine (ms)", "baseline (ms)", "ratio", "goal"));
+    for (OverheadMeasurement.Result r : results) {
+      table.row(
+          r.tasks(),
+          r.engineMs(),
+          r.baselineMs(),
+          String.format(Locale.ROOT, "%.2f", r.ratio()),
+          r.tasks() == 20 ? "≤ 1.15" : "");
+    }
+    return table;
+  }
+
+  /** The engine's own timing of its median run per size; the rest is the JVM and the CLI. */
+  private Table phaseTable(List<OverheadMeasurement.Result> results) {
+    Set<String> phases = new LinkedHashSet<>();
+    Set<String> taskSteps = new LinkedHashSet<>();
+    for (OverheadMeasurement.Result r : results) {
+      r.medianReport().path("timing").path("phasesMs").fieldNames().forEachRemaining(phases::add);
+      r.medianReport()
+          .path("timing")
+          .path("taskStepsMs")
+          .fieldNames()
+          .forEachRemaining(taskSteps::add);
+    }
+    List<String> columns = new ArrayList<>(List.of("N", "outside the engine (JVM, CLI)"));
+    phases.forEach(p -> columns.add(p));
+    taskSteps.forEach(s -> columns.add("Σ " + s));
+    Table table =
+        new Table(
+            "Where the time goes: phases of the engine's median run (ms, wall; Σ = summed over"
+                + " tasks running in parallel)",
+            columns);
+    for (OverheadMeasurement.Result r : results) {
+      JsonNode timing = r.medianReport().path("timing");
+      List<Object> row = new ArrayList<>();
+      row.add(r.tasks());
+      row.add(r.engineMs() - r.engineMakespanMs());
+      phases.forEach(p -> row.add(timing.path("phasesMs").path(p).asLong()));
+      taskSteps.forEach(s -> row.add(timing.path("taskStepsMs").path(s).asLong()));
+      table.row(row.toArray());
+    }
+    return table;
+  }
+
+  private Table scaleTable(List<OverheadMeasurement.Result> results) {
+    Table table =
+        new Table(
+            "Scale: per-task overhead and the JVM's peak memory",
+            List.of("N", "(engine − baseline) / N (ms)", "peak RSS (MB)", "goal"));
+    for (OverheadMeasurement.Result r : results) {
+      table.row(
+          r.tasks(),
+          r.perTaskOverheadMs(),
+          r.peakRssKb() < 0 ? "n/a" : r.peakRssKb() / 1024,
+          r.tasks() == 50 ? "flat; ≤ 256 MB" : "flat");
+    }
+    return table;
+  }
+
+  private Table planningTable(PlanningMeasurement.Result r) {
+    return new Table(
+            "Validating and planning a large plan (CLI process, median of "
+                + options.repetitions()
+                + ")",
+            List.of("tasks", "validate (ms)", "run --dry-run (ms)"))
+        .row(r.tasks(), r.validateMs(), r.dryRunMs());
+  }
+
+  private Table schedulingTable(SchedulingMeasurement.Result r) {
+    return new Table(
+            "Scheduling: "
+                + options.chains()
+                + " chains of "
+                + options.chainLength()
+                + " tasks, agents of 1–6 s, "
+                + options.schedulingFiles()
+                + " files (median of "
+                + options.repetitions()
+                + ")",
+            List.of(
+                "tasks",
+                "critical path (ms)",
+                "wave schedule (ms)",
+                "engine makespan (ms)",
+                "CLI wall (ms)",
+                "makespan − critical path (ms)",
+                "wall − critical path (ms)",
+                "goal"))
+        .row(
+            r.tasks(),
+            r.criticalPathMs(),
+            r.waveScheduleMs(),
+            r.engineMakespanMs(),
+            r.wallMs(),
+            r.makespanGapMs(),
+            r.wallGapMs(),
+            "≤ 1000, below the wave schedule");
+  }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.parallelagents.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The benchmark's temporary folder: repositories, plans, logs and each run's worktrees, never
+ * anything in the checkout. Removed at the end.
+ */
+final class Workspace implements AutoCloseable {
+
+  private final Path root;
+  private final Processes processes;
+  private int runs;
+
+  Workspace() throws IOException {
+    this.root = Files.createTempDirectory("parallel-agents-bench");
+    Files.createDirectories(root.resolve("home"));
+    Files.writeString(root.resolve("home/.gitconfig"), "");
+    this.processes = new Processes(root.resolve("home"));
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Processes processes() {
+    return processes;
+  }
+
+  Path dir(String name) throws IOException {
+    return Files.createDirectories(root.resolve(name));
+  }
+
+  /** A fresh, empty folder for one measured run's worktrees or state. */
+  Path scratch() throws IOException {
+    return Files.createDirectories(root.resolve("scratch").resolve("run-" + ++runs));
+  }
+
+  /** Deletes what the runs so far left; rm is several times faster than a Java file walk. */
+  void clearScratch() throws IOException {
+    delete(root.resolve("scratch"));
+  }
+
+  private void delete(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      processes.output(root, List.of("rm", "-rf", dir.toString()));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    delete(root);
+  }
+}
