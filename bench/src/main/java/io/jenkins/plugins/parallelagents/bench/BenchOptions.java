@@ -18,6 +18,7 @@ import java.util.List;
  * @param chains chains of the scheduling plan (each of {@code chainLength} tasks)
  * @param planTasks tasks of the plan that is only validated and planned
  * @param out a file the tables are also written to, or {@code null}
+ * @param tmp the folder the benchmark's temporary folder is made in
  */
 record BenchOptions(
     List<String> cli,
@@ -30,12 +31,13 @@ record BenchOptions(
     int chains,
     int chainLength,
     int planTasks,
-    Path out) {
+    Path out,
+    Path tmp) {
 
   static final String USAGE =
       """
       usage: bench [--files N] [--tasks N,N,...] [--reps N] [--jobs N] [--scheduling-files N]
-                   [--chains N] [--chain-length N] [--plan-tasks N] [--out FILE]
+                   [--chains N] [--chain-length N] [--plan-tasks N] [--out FILE] [--tmp DIR]
                    --baseline bench/baseline.sh --cli COMMAND...
         --cli must come last: every argument after it is the command that starts the CLI,
         e.g. --cli bin/parallel-agents   or   --cli java -jar cli/target/parallel-agents.jar
@@ -53,6 +55,7 @@ record BenchOptions(
     int chainLength = 3;
     int planTasks = 1_000;
     Path out = null;
+    Path tmp = Workspace.defaultParent();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--cli")) {
@@ -74,6 +77,7 @@ record BenchOptions(
         case "--plan-tasks" -> planTasks = Integer.parseInt(value);
         case "--baseline" -> baseline = Path.of(value).toAbsolutePath();
         case "--out" -> out = Path.of(value).toAbsolutePath();
+        case "--tmp" -> tmp = Path.of(value).toAbsolutePath();
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
@@ -91,6 +95,7 @@ record BenchOptions(
         chains,
         chainLength,
         planTasks,
-        out);
+        out,
+        tmp);
   }
 }

@@ -23,7 +23,7 @@ final class Benchmark {
   List<Table> run() throws IOException {
     List<Table> tables = new ArrayList<>();
     tables.add(Machine.describe());
-    try (Workspace workspace = new Workspace()) {
+    try (Workspace workspace = new Workspace(options.tmp())) {
       EngineCli engine = new EngineCli(options.cli(), workspace.processes());
       Baseline baseline = new Baseline(options.baselineScript(), workspace.processes());
 

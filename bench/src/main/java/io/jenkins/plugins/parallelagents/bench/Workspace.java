@@ -8,6 +8,10 @@ import java.util.List;
 /**
  * The benchmark's temporary folder: repositories, plans, logs and each run's worktrees, never
  * anything in the checkout. Removed at the end.
+ *
+ * <p>By default it is made in {@code /dev/shm} (memory) where there is one: on a virtual disk,
+ * writing the thousands of small files of each worktree can take a hundred times longer than the
+ * same work in memory, and the benchmark would measure the disk rather than the engine.
  */
 final class Workspace implements AutoCloseable {
 
@@ -15,11 +19,20 @@ final class Workspace implements AutoCloseable {
   private final Processes processes;
   private int runs;
 
-  Workspace() throws IOException {
-    this.root = Files.createTempDirectory("parallel-agents-bench");
+  Workspace(Path parent) throws IOException {
+    this.root = Files.createTempDirectory(parent, "parallel-agents-bench");
     Files.createDirectories(root.resolve("home"));
     Files.writeString(root.resolve("home/.gitconfig"), "");
     this.processes = new Processes(root.resolve("home"));
+  }
+
+  /** {@code /dev/shm} when it is there to write in, else the system's temporary folder. */
+  static Path defaultParent() {
+    Path memory = Path.of("/dev/shm");
+    if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+      return memory;
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   Path root() {

@@ -234,4 +234,38 @@ public final class Git {
     String out = output(dir, args.toArray(String[]::new));
     return out.isEmpty() ? List.of() : List.of(out.split("\n"));
   }
+
+  /**
+   * Merges {@code theirs} into {@code ours} in memory ({@code git merge-tree --write-tree}): the
+   * same merge as {@code git merge}, with no worktree or index to update. Returns the merged tree,
+   * or the conflicted files.
+   */
+  public TreeMerge mergeTree(Path repo, String ours, String theirs) {
+    CommandResult result =
+        exec(
+            repo,
+            List.of("merge-tree", "--write-tree", "--name-only", "--no-messages", ours, theirs));
+    String[] lines = result.stdout().strip().split("\n");
+    if (result.exitCode() == 0) {
+      return new TreeMerge(lines[0], List.of(), null);
+    }
+    if (result.exitCode() == 1) {
+      List<String> files =
+          Arrays.stream(lines).skip(1).filter(l -> !l.isBlank()).distinct().toList();
+      return new TreeMerge(null, files, null);
+    }
+    return new TreeMerge(null, List.of(), failureDetail(result));
+  }
+
+  /** Writes a commit of {@code tree} with these parents, moving no branch; returns its id. */
+  public String commitTree(Path repo, String tree, List<String> parents, String message) {
+    List<String> args = new ArrayList<>(List.of("commit-tree", tree));
+    for (String parent : parents) {
+      args.add("-p");
+      args.add(parent);
+    }
+    args.add("-m");
+    args.add(message);
+    return output(repo, args.toArray(String[]::new));
+  }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -14,6 +16,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -68,6 +72,29 @@ public final class HistoryReader implements AutoCloseable {
         changes.add(new FileChange(path, insertions, deletions));
       }
       return changes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compare " + from + " with " + to, e);
+    }
+  }
+
+  /**
+   * The paths that differ between two commits, without reading any file content: what a task's
+   * branch touched since the integration start, as far as a merge can see it.
+   */
+  public TouchedPaths touchedPaths(String from, String to) {
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
+      tree.setRecursive(true);
+      tree.setFilter(TreeFilter.ANY_DIFF);
+      tree.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+      tree.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+      Set<String> paths = new HashSet<>();
+      boolean deletes = false;
+      while (tree.next()) {
+        paths.add(tree.getPathString());
+        deletes |= tree.getRawMode(1) == 0;
+      }
+      return new TouchedPaths(paths, deletes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compare " + from + " with " + to, e);
     }

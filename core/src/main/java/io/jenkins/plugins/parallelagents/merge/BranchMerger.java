@@ -35,7 +35,11 @@ public final class BranchMerger {
     List<TaskBranch> done = new ArrayList<>();
     boolean resolvedAny = false;
     for (TaskBranch task : branches) {
-      List<String> own = git.ownCommits(worktree, task.upstream(), task.commit());
+      // A merge commit takes the branch whole; only a replay needs the list of its own commits.
+      List<String> own =
+          settings.strategy() == MergeStrategy.MERGE
+              ? List.of()
+              : git.ownCommits(worktree, task.upstream(), task.commit());
       if (own.isEmpty() && settings.strategy() != MergeStrategy.MERGE) {
         merged.add(task.taskId());
         continue; // nothing of its own to replay
@@ -91,7 +95,7 @@ public final class BranchMerger {
               "--no-edit",
               "--no-verify",
               "-m",
-              "Merge " + task.taskId() + ": " + task.title() + " (agents)",
+              mergeMessage(task),
               task.commit()));
     } else {
       args.addAll(List.of("cherry-pick", "--keep-redundant-commits"));
@@ -170,6 +174,10 @@ public final class BranchMerger {
     git.exec(
         worktree, List.of(strategy == MergeStrategy.MERGE ? "merge" : "cherry-pick", "--abort"));
     git.exec(worktree, List.of("reset", "--hard", "--quiet", before));
+  }
+
+  static String mergeMessage(TaskBranch task) {
+    return "Merge " + task.taskId() + ": " + task.title() + " (agents)";
   }
 
   private static String squashMessage(TaskBranch task) {

@@ -1,37 +1,75 @@
 package io.jenkins.plugins.parallelagents.merge;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Predicts which task branches will conflict, before any merge, by merging every pair in memory
  * with {@code git merge-tree --write-tree} (no worktree, nothing written to any branch).
+ *
+ * <p>Pairs are many (n² / 2), so two shortcuts keep this from growing into the run's longest phase:
+ * a pair whose branches touched no common file (see {@link TouchedPaths#mayConflictWith}) merges
+ * cleanly and is not given to git at all, and the pairs that are run side by side.
  */
 public final class ConflictPredictor {
 
   private final Git git;
+  private final int threads;
 
-  public ConflictPredictor(Git git) {
+  /**
+   * @param threads how many {@code git merge-tree} may run at once
+   */
+  public ConflictPredictor(Git git, int threads) {
     this.git = git;
+    this.threads = Math.max(1, threads);
   }
 
-  /** Checks each pair of branches, in the order given. */
+  /** Checks every pair of branches with git; results in the order of the pairs. */
   public List<PredictedConflict> predict(Path repo, List<TaskBranch> branches) {
-    List<PredictedConflict> found = new ArrayList<>();
+    return predict(repo, branches, null);
+  }
+
+  /**
+   * Checks the pairs that may conflict; results in the order of the pairs.
+   *
+   * @param touched what each branch changed since the integration start, or {@code null} to check
+   *     every pair with git
+   */
+  public List<PredictedConflict> predict(
+      Path repo, List<TaskBranch> branches, Function<TaskBranch, TouchedPaths> touched) {
+    List<TouchedPaths> changes = touched == null ? null : branches.stream().map(touched).toList();
+    List<TaskBranch[]> pairs = new ArrayList<>();
     for (int i = 0; i < branches.size(); i++) {
       for (int j = i + 1; j < branches.size(); j++) {
-        PredictedConflict conflict = predict(repo, branches.get(i), branches.get(j));
-        if (conflict != null) {
-          found.add(conflict);
+        if (changes == null || changes.get(i).mayConflictWith(changes.get(j))) {
+          pairs.add(new TaskBranch[] {branches.get(i), branches.get(j)});
         }
       }
     }
-    return found;
+    if (pairs.size() <= 1 || threads == 1) {
+      return pairs.stream().map(p -> predict(repo, p[0], p[1])).filter(Objects::nonNull).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, pairs.size()));
+    try {
+      List<CompletableFuture<PredictedConflict>> results =
+          pairs.stream()
+              .map(p -> CompletableFuture.supplyAsync(() -> predict(repo, p[0], p[1]), pool))
+              .toList();
+      return results.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private PredictedConflict predict(Path repo, TaskBranch a, TaskBranch b) {

@@ -2,24 +2,33 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.merge.BranchMerger;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
+import io.jenkins.plugins.parallelagents.merge.TreeMerger;
+import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
+import io.jenkins.plugins.parallelagents.plan.MergeSettings;
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.TestSettings;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The phases after the tasks: conflict prediction, merge, test, publish. */
 final class IntegrationPhases {
@@ -58,18 +67,62 @@ final class IntegrationPhases {
     return upstream;
   }
 
-  List<PredictedConflict> predict(List<TaskBranch> branches) {
-    return new ConflictPredictor(run.git()).predict(run.repository(), branches);
+  List<PredictedConflict> predict(List<TaskBranch> branches, String integrationStart) {
+    Map<String, TouchedPaths> touched = new HashMap<>();
+    return new ConflictPredictor(run.git(), Runtime.getRuntime().availableProcessors())
+        .predict(
+            run.repository(),
+            branches,
+            b -> touched(run.state().task(b.taskId()), integrationStart, touched));
+  }
+
+  /**
+   * What a task's branch changed since the integration start, with what its needs changed: a task
+   * that undid a change of its dependency shows no difference of its own on that file, yet merges
+   * against it.
+   */
+  private TouchedPaths touched(
+      TaskReport task, String integrationStart, Map<String, TouchedPaths> known) {
+    TouchedPaths done = known.get(task.id());
+    if (done != null) {
+      return done;
+    }
+    TouchedPaths own = run.history().touchedPaths(integrationStart, task.commit());
+    Set<String> paths = new HashSet<>(own.paths());
+    boolean deletes = own.deletes();
+    for (String need : task.needs()) {
+      TaskReport dependency = run.state().task(need);
+      if (!dependency.foundation() && dependency.commit() != null) {
+        TouchedPaths theirs = touched(dependency, integrationStart, known);
+        paths.addAll(theirs.paths());
+        deletes |= theirs.deletes();
+      }
+    }
+    TouchedPaths all = new TouchedPaths(paths, deletes);
+    known.put(task.id(), all);
+    return all;
   }
 
   MergeReport merge(List<TaskBranch> branches, String integrationStart) {
     long t0 = System.nanoTime();
-    Path worktree = run.worktrees().resolve("_integration");
     String branch = run.branches().integration();
-    run.git().addWorktree(run.repository(), worktree, branch, integrationStart);
-    MergeOutcome outcome =
-        new BranchMerger(run.git())
-            .merge(worktree, branches, run.plan().merge(), new ResolverAgent(run));
+    MergeSettings settings = run.plan().merge();
+    MergeOutcome outcome;
+    if (settings.strategy() == MergeStrategy.MERGE
+        && settings.onConflict() == ConflictPolicy.FAIL) {
+      // Merge commits need no worktree; one is checked out only for the test command to run in.
+      outcome = new TreeMerger(run.git()).merge(run.repository(), integrationStart, branches);
+      if (run.plan().test() != null && outcome.status() == MergeStatus.MERGED) {
+        run.git().addWorktree(run.repository(), integrationWorktree(), branch, outcome.commit());
+      } else {
+        run.git().setBranch(run.repository(), branch, outcome.commit());
+      }
+    } else {
+      run.git().addWorktree(run.repository(), integrationWorktree(), branch, integrationStart);
+      outcome =
+          new BranchMerger(run.git())
+              .merge(integrationWorktree(), branches, settings, new ResolverAgent(run));
+    }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(
         run.plan().merge().strategy(),
@@ -82,6 +135,10 @@ final class IntegrationPhases {
         outcome.reason());
   }
 
+  private Path integrationWorktree() {
+    return run.worktrees().resolve("_integration");
+  }
+
   TestReport test() {
     Plan plan = run.plan();
     TestSettings settings = plan.test();
@@ -89,10 +146,9 @@ final class IntegrationPhases {
         run.runner()
             .run(
                 CommandRequest.logged(
-                    run.worktrees().resolve("_integration"),
+                    integrationWorktree(),
                     AgentCommands.argv(
-                        settings.command(),
-                        Map.of("worktree", run.worktrees().resolve("_integration").toString())),
+                        settings.command(), Map.of("worktree", integrationWorktree().toString())),
                     run.commandEnvironment(),
                     settings.timeout(),
                     run.directory().phaseLog("test"),

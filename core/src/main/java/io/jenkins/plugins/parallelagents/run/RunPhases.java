@@ -144,7 +144,7 @@ final class RunPhases {
         timed(
             "prediction",
             found -> found.size() + " predicted conflicts",
-            () -> phases.predict(branches)));
+            () -> phases.predict(branches, integrationStart)));
     if (cancelled()) {
       skipIntegration(CANCELLED);
       return;

@@ -36,6 +36,7 @@ final class RunState {
   private final ReportWriter writer = new ReportWriter();
   private final Map<String, TaskReport> tasks = new LinkedHashMap<>();
   private final Map<String, Long> phases = new LinkedHashMap<>();
+  private final Map<String, Long> taskSteps = new LinkedHashMap<>();
   private RunInfo run;
   private List<PredictedConflict> predicted = List.of();
   private MergeReport merge;
@@ -114,6 +115,11 @@ final class RunState {
     phases.merge(name, ms, Long::sum);
   }
 
+  /** Adds to the time all tasks together spent in one step (worktrees, agents, commits, ...). */
+  synchronized void taskStep(String name, long ms) {
+    taskSteps.merge(name, ms, Long::sum);
+  }
+
   synchronized void criticalPath(long ms) {
     criticalPathMs = ms;
   }
@@ -144,7 +150,7 @@ final class RunState {
         merge,
         test,
         publish,
-        new Timing(makespan, criticalPathMs, phases));
+        new Timing(makespan, criticalPathMs, phases, taskSteps));
   }
 
   synchronized MergeReport merge() {

@@ -32,11 +32,9 @@ import java.util.concurrent.Executors;
 final class TaskExecutor {
 
   private final RunContext run;
-  private final AttemptRunner attempts;
 
   TaskExecutor(RunContext run) {
     this.run = run;
-    this.attempts = new AttemptRunner(run.runner(), run.git());
   }
 
   /**
@@ -101,10 +99,12 @@ final class TaskExecutor {
         run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
     run.git().addWorktree(run.repository(), worktree, branch, startPoint);
     String needsFailure = mergeNeeds(task, worktree);
+    run.state().taskStep("worktrees", ms(t0));
     if (needsFailure != null) {
       return new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure);
     }
-    String start = run.git().head(worktree);
+    // Without needs to merge in, the new worktree is at the start point: no need to ask git.
+    String start = hasBranchNeeds(task) ? run.git().head(worktree) : startPoint;
     AgentProfile agent = run.plan().agents().get(task.agent());
     if (agent == null) {
       return new AttemptResult(
@@ -118,11 +118,25 @@ final class TaskExecutor {
     }
     AttemptContext context =
         new AttemptContext(task, agent, n, worktree, branch, start, run.runId(), run.directory());
-    return attempts.run(
-        context,
-        prompt.text(),
-        prompt.file(),
-        (step, line) -> run.listener().output(task.id(), step, line));
+    StepClock steps = new StepClock(run.runner());
+    long t1 = System.nanoTime();
+    AttemptResult result =
+        new AttemptRunner(steps, run.git())
+            .run(
+                context,
+                prompt.text(),
+                prompt.file(),
+                (step, line) -> run.listener().output(task.id(), step, line));
+    run.state().taskStep("agents", steps.elapsedMs());
+    run.state().taskStep("commits", ms(t1) - steps.elapsedMs());
+    return result;
+  }
+
+  /** Whether the task starts from branches of other tasks, merged into its worktree. */
+  private boolean hasBranchNeeds(Task task) {
+    return task.needs().stream()
+        .map(need -> run.state().task(need))
+        .anyMatch(dependency -> !dependency.foundation() && dependency.commit() != null);
   }
 
   /** Merges the branches of the task's non-foundation needs; a conflict fails the task. */
@@ -190,6 +204,7 @@ final class TaskExecutor {
   }
 
   private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {
+    long t0 = System.nanoTime();
     TaskChoice choice = TaskChoice.of(results, run.history());
     List<AttemptReport> attemptReports = new ArrayList<>();
     for (AttemptResult r : results) {
@@ -213,6 +228,7 @@ final class TaskExecutor {
       changes = choice.changes(shown.attempt());
       writeDiff(task, shown.startCommit(), shown.commit());
     }
+    run.state().taskStep("diffs", ms(t0));
     Instant finished = Instant.now();
     // With several attempts and none chosen, only the attempts' own branches exist.
     String branch =

@@ -119,6 +119,62 @@ class MergeTest extends EngineTestBase {
   }
 
   @Test
+  void mergeStrategy_withoutATestCommand_mergesWithoutCheckingOutTheResult() throws Exception {
+    RunReport report = engine.run(threeTasks(MergeStrategy.MERGE).build(), repo);
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.MERGED);
+    assertThat(git.git(repo, "rev-parse", report.merge().branch()))
+        .isEqualTo(report.merge().commit());
+    assertThat(git.git(repo, "worktree", "list")).doesNotContain("_integration");
+    assertThat(git.show(repo, report.merge().commit(), "n.txt")).isEqualTo("n");
+  }
+
+  @Test
+  void mergeStrategy_withATestCommand_testsACheckoutOfTheMergedResult() throws Exception {
+    RunReport report =
+        engine.run(
+            threeTasks(MergeStrategy.MERGE)
+                .test("test -f a.txt && test -f n.txt && test -f p.txt")
+                .build(),
+            repo);
+
+    assertThat(report.test().status()).isEqualTo(TestStatus.PASSED);
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.UPDATED);
+  }
+
+  @Test
+  void prediction_skipsPairsThatShareNoFile_andStillFindsTheOnesThatDo() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("one", "echo 1 > one.txt")
+                .task("two", "echo 2 > two.txt")
+                .task("green", "echo color=green > config.txt")
+                .task("red", "echo color=red > config.txt")
+                .build(),
+            repo);
+
+    assertThat(report.predictedConflicts())
+        .containsExactly(new PredictedConflict("green", "red", List.of("config.txt")));
+  }
+
+  @Test
+  void prediction_seesThroughATaskThatUndidItsDependencysChange() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("base", "echo color=green > config.txt")
+                .task("undo", "echo color=blue > config.txt && echo u > u.txt", "base")
+                .task("more", "echo color=green-and-red > config.txt", "base")
+                .build(),
+            repo);
+
+    assertThat(report.predictedConflicts())
+        .extracting(PredictedConflict::a, PredictedConflict::b)
+        .contains(org.assertj.core.groups.Tuple.tuple("undo", "more"));
+  }
+
+  @Test
   void conflict_withResolve_runsTheResolverAgent() throws Exception {
     RunReport report =
         engine.run(
