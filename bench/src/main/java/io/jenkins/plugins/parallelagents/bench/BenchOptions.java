@@ -16,6 +16,8 @@ import java.util.List;
  * @param jobs tasks at once, for the engine and the baseline alike
  * @param schedulingFiles files in the repository of the scheduling measurement
  * @param chains chains of the scheduling plan (each of {@code chainLength} tasks)
+ * @param shortestAgentMs the shortest agent of the scheduling plan (and its foundation)
+ * @param longestAgentMs the longest agent of the scheduling plan
  * @param planTasks tasks of the plan that is only validated and planned
  * @param out a file the tables are also written to, or {@code null}
  * @param tmp the folder the benchmark's temporary folder is made in
@@ -30,6 +32,8 @@ record BenchOptions(
     int schedulingFiles,
     int chains,
     int chainLength,
+    long shortestAgentMs,
+    long longestAgentMs,
     int planTasks,
     Path out,
     Path tmp) {
@@ -37,7 +41,7 @@ record BenchOptions(
   static final String USAGE =
       """
       usage: bench [--files N] [--tasks N,N,...] [--reps N] [--jobs N] [--scheduling-files N]
-                   [--chains N] [--chain-length N] [--plan-tasks N] [--out FILE] [--tmp DIR]
+                   [--chains N] [--chain-length N] [--agent-seconds MIN-MAX] [--plan-tasks N] [--out FILE] [--tmp DIR]
                    --baseline bench/baseline.sh --cli COMMAND...
         --cli must come last: every argument after it is the command that starts the CLI,
         e.g. --cli bin/parallel-agents   or   --cli java -jar cli/target/parallel-agents.jar
@@ -53,6 +57,8 @@ record BenchOptions(
     int schedulingFiles = 1_000;
     int chains = 6;
     int chainLength = 3;
+    long shortestAgentMs = 1_000;
+    long longestAgentMs = 6_000;
     int planTasks = 1_000;
     Path out = null;
     Path tmp = Workspace.defaultParent();
@@ -74,6 +80,11 @@ record BenchOptions(
         case "--scheduling-files" -> schedulingFiles = Integer.parseInt(value);
         case "--chains" -> chains = Integer.parseInt(value);
         case "--chain-length" -> chainLength = Integer.parseInt(value);
+        case "--agent-seconds" -> {
+          String[] range = value.split("-");
+          shortestAgentMs = seconds(range[0]);
+          longestAgentMs = seconds(range[range.length - 1]);
+        }
         case "--plan-tasks" -> planTasks = Integer.parseInt(value);
         case "--baseline" -> baseline = Path.of(value).toAbsolutePath();
         case "--out" -> out = Path.of(value).toAbsolutePath();
@@ -94,8 +105,14 @@ record BenchOptions(
         schedulingFiles,
         chains,
         chainLength,
+        shortestAgentMs,
+        longestAgentMs,
         planTasks,
         out,
         tmp);
+  }
+
+  private static long seconds(String text) {
+    return Math.round(Double.parseDouble(text) * 1000);
   }
 }

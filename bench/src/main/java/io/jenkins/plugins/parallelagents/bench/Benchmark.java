@@ -63,7 +63,13 @@ final class Benchmark {
           AgentScript.write(
               workspace.dir("agent-" + options.schedulingFiles()), options.schedulingFiles());
       BenchPlan chains =
-          BenchPlan.chains(options.chains(), options.chainLength(), 1_000, 1_000, 6_000, 42);
+          BenchPlan.chains(
+              options.chains(),
+              options.chainLength(),
+              options.shortestAgentMs(),
+              options.shortestAgentMs(),
+              options.longestAgentMs(),
+              42);
       SchedulingMeasurement.Result scheduling =
           new SchedulingMeasurement(workspace, engine, log)
               .measure(small, smallAgent, chains, options.repetitions());
@@ -156,7 +162,11 @@ final class Benchmark {
                 + options.chains()
                 + " chains of "
                 + options.chainLength()
-                + " tasks, agents of 1–6 s, "
+                + " tasks, agents of "
+                + BenchPlan.seconds(options.shortestAgentMs())
+                + "–"
+                + BenchPlan.seconds(options.longestAgentMs())
+                + " s, "
                 + options.schedulingFiles()
                 + " files (median of "
                 + options.repetitions()
