@@ -9,6 +9,14 @@ public final class BenchMain {
 
   private BenchMain() {}
 
+  static String markdown(List<Table> tables) {
+    StringBuilder out = new StringBuilder();
+    for (Table table : tables) {
+      out.append(table.markdown()).append('\n');
+    }
+    return out.toString();
+  }
+
   public static void main(String[] args) throws IOException {
     BenchOptions options;
     try {
@@ -18,11 +26,7 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    List<Table> tables = new Benchmark(options, new BenchLog(System.err)).run();
-    StringBuilder out = new StringBuilder();
-    for (Table table : tables) {
-      out.append(table.markdown()).append('\n');
-    }
+    String out = markdown(new Benchmark(options, new BenchLog(System.err)).run());
     System.out.print(out);
     if (options.out() != null) {
       Files.writeString(options.out(), out);

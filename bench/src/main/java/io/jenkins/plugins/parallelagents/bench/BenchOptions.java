@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to measure and how often.
@@ -12,7 +13,9 @@ import java.util.List;
  * @param baselineScript {@code bench/baseline.sh}
  * @param files files in the synthetic repository of the overhead and scale measurements
  * @param taskCounts the plan sizes N measured
- * @param repetitions measured runs per A/B pair and size; the median is reported
+ * @param repetitions measured A/B pairs per plan size; the median of each side is reported
+ * @param largeRepetitions the same for plans of more than 50 tasks, each pair of which takes
+ *     minutes: the whole benchmark has to finish in ten
  * @param jobs tasks at once, for the engine and the baseline alike
  * @param schedulingFiles files in the repository of the scheduling measurement
  * @param chains chains of the scheduling plan (each of {@code chainLength} tasks)
@@ -20,6 +23,7 @@ import java.util.List;
  * @param longestAgentMs the longest agent of the scheduling plan
  * @param planTasks tasks of the plan that is only validated and planned
  * @param out a file the tables are also written to, or {@code null}
+ * @param only the measurements to take ({@code overhead}, {@code planning}, {@code scheduling})
  * @param tmp the folder the benchmark's temporary folder is made in
  */
 record BenchOptions(
@@ -28,6 +32,7 @@ record BenchOptions(
     int files,
     List<Integer> taskCounts,
     int repetitions,
+    int largeRepetitions,
     int jobs,
     int schedulingFiles,
     int chains,
@@ -36,12 +41,16 @@ record BenchOptions(
     long longestAgentMs,
     int planTasks,
     Path out,
+    Set<String> only,
     Path tmp) {
+
+  static final Set<String> MEASUREMENTS = Set.of("overhead", "planning", "scheduling");
 
   static final String USAGE =
       """
-      usage: bench [--files N] [--tasks N,N,...] [--reps N] [--jobs N] [--scheduling-files N]
+      usage: bench [--files N] [--tasks N,N,...] [--reps N] [--large-reps N] [--jobs N] [--scheduling-files N]
                    [--chains N] [--chain-length N] [--agent-seconds MIN-MAX] [--plan-tasks N] [--out FILE] [--tmp DIR]
+                   [--only overhead,planning,scheduling]
                    --baseline bench/baseline.sh --cli COMMAND...
         --cli must come last: every argument after it is the command that starts the CLI,
         e.g. --cli bin/parallel-agents   or   --cli java -jar cli/target/parallel-agents.jar
@@ -53,6 +62,7 @@ record BenchOptions(
     int files = 10_000;
     List<Integer> tasks = List.of(5, 20, 50, 100);
     int reps = 3;
+    int largeReps = 1;
     int jobs = 4;
     int schedulingFiles = 1_000;
     int chains = 6;
@@ -62,6 +72,7 @@ record BenchOptions(
     int planTasks = 1_000;
     Path out = null;
     Path tmp = Workspace.defaultParent();
+    Set<String> only = MEASUREMENTS;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--cli")) {
@@ -76,6 +87,7 @@ record BenchOptions(
         case "--files" -> files = Integer.parseInt(value);
         case "--tasks" -> tasks = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
         case "--reps" -> reps = Integer.parseInt(value);
+        case "--large-reps" -> largeReps = Integer.parseInt(value);
         case "--jobs" -> jobs = Integer.parseInt(value);
         case "--scheduling-files" -> schedulingFiles = Integer.parseInt(value);
         case "--chains" -> chains = Integer.parseInt(value);
@@ -89,6 +101,7 @@ record BenchOptions(
         case "--baseline" -> baseline = Path.of(value).toAbsolutePath();
         case "--out" -> out = Path.of(value).toAbsolutePath();
         case "--tmp" -> tmp = Path.of(value).toAbsolutePath();
+        case "--only" -> only = Set.of(value.split(","));
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
@@ -101,6 +114,7 @@ record BenchOptions(
         files,
         tasks,
         reps,
+        largeReps,
         jobs,
         schedulingFiles,
         chains,
@@ -109,7 +123,17 @@ record BenchOptions(
         longestAgentMs,
         planTasks,
         out,
+        only,
         tmp);
+  }
+
+  boolean measures(String measurement) {
+    return only.contains(measurement);
+  }
+
+  /** How many A/B pairs a plan of {@code tasks} tasks is measured with. */
+  int repetitionsFor(int tasks) {
+    return tasks > 50 ? largeRepetitions : repetitions;
   }
 
   private static long seconds(String text) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -36,12 +35,12 @@ final class BenchPlan {
 
   /**
    * A foundation of {@code foundationMs}, then {@code chains} chains of {@code length} tasks, each
-   * task needing the one before it; durations drawn from {@code minMs}..{@code maxMs} with a fixed
-   * seed, so every run of the benchmark sees the same plan.
+   * task needing the one before it. Long and short agents alternate along each chain, and the next
+   * chain starts where the last one did not: every level of the graph holds a long agent, so a
+   * schedule that waits for whole levels waits for the longest one each time, while the longest
+   * chain holds only about half of them.
    */
-  static BenchPlan chains(
-      int chains, int length, long foundationMs, long minMs, long maxMs, long seed) {
-    Random random = new Random(seed);
+  static BenchPlan chains(int chains, int length, long foundationMs, long shortMs, long longMs) {
     List<BenchTask> tasks = new ArrayList<>();
     tasks.add(new BenchTask(FOUNDATION, List.of(), true, foundationMs));
     int n = 0;
@@ -49,7 +48,7 @@ final class BenchPlan {
       String previous = null;
       for (int k = 0; k < length; k++) {
         String id = id(++n);
-        long ms = minMs + 500L * random.nextInt((int) ((maxMs - minMs) / 500) + 1);
+        long ms = (c + k) % 2 == 0 ? longMs : shortMs;
         tasks.add(
             new BenchTask(
                 id, previous == null ? List.of(FOUNDATION) : List.of(previous), false, ms));

@@ -25,57 +25,72 @@ final class Benchmark {
     tables.add(Machine.describe());
     try (Workspace workspace = new Workspace(options.tmp())) {
       EngineCli engine = new EngineCli(options.cli(), workspace.processes());
-      Baseline baseline = new Baseline(options.baselineScript(), workspace.processes());
-
-      log.line("generating a repository of %d files", options.files());
-      SyntheticRepository repository =
-          SyntheticRepository.create(
-              workspace.dir("repo-" + options.files()), options.files(), workspace.processes());
-      Path agent = AgentScript.write(workspace.dir("agent-" + options.files()), options.files());
-
-      OverheadMeasurement overhead =
-          new OverheadMeasurement(
-              workspace, engine, baseline, repository, agent, options.jobs(), log);
-      log.line("warming up");
-      overhead.warmUp(options.taskCounts().get(0));
-      List<OverheadMeasurement.Result> results = new ArrayList<>();
-      for (int n : options.taskCounts()) {
-        log.line("overhead, N = %d", n);
-        results.add(overhead.measure(n, options.repetitions()));
+      if (options.measures("overhead")) {
+        List<OverheadMeasurement.Result> results = overhead(workspace, engine);
+        tables.add(overheadTable(results));
+        tables.add(phaseTable(results));
+        tables.add(scaleTable(results));
       }
-      tables.add(overheadTable(results));
-      tables.add(phaseTable(results));
-
-      log.line("planning a %d-task plan", options.planTasks());
-      PlanningMeasurement.Result planning =
-          new PlanningMeasurement(workspace, engine)
-              .measure(repository, agent, options.planTasks(), options.repetitions());
-      tables.add(scaleTable(results));
-      tables.add(planningTable(planning));
-
-      log.line("scheduling, on a repository of %d files", options.schedulingFiles());
-      SyntheticRepository small =
-          SyntheticRepository.create(
-              workspace.dir("repo-" + options.schedulingFiles()),
-              options.schedulingFiles(),
-              workspace.processes());
-      Path smallAgent =
-          AgentScript.write(
-              workspace.dir("agent-" + options.schedulingFiles()), options.schedulingFiles());
-      BenchPlan chains =
-          BenchPlan.chains(
-              options.chains(),
-              options.chainLength(),
-              options.shortestAgentMs(),
-              options.shortestAgentMs(),
-              options.longestAgentMs(),
-              42);
-      SchedulingMeasurement.Result scheduling =
-          new SchedulingMeasurement(workspace, engine, log)
-              .measure(small, smallAgent, chains, options.repetitions());
-      tables.add(schedulingTable(scheduling));
+      if (options.measures("planning") || options.measures("scheduling")) {
+        log.line("a repository of %d files", options.schedulingFiles());
+        SyntheticRepository small =
+            SyntheticRepository.create(
+                workspace.dir("repo-" + options.schedulingFiles()),
+                options.schedulingFiles(),
+                workspace.processes());
+        Path agent =
+            AgentScript.write(
+                workspace.dir("agent-" + options.schedulingFiles()), options.schedulingFiles());
+        if (options.measures("planning")) {
+          log.line("planning a %d-task plan", options.planTasks());
+          tables.add(
+              planningTable(
+                  new PlanningMeasurement(workspace, engine)
+                      .measure(small, agent, options.planTasks(), options.repetitions())));
+        }
+        if (options.measures("scheduling")) {
+          log.line("scheduling");
+          BenchPlan chains =
+              BenchPlan.chains(
+                  options.chains(),
+                  options.chainLength(),
+                  options.shortestAgentMs(),
+                  options.shortestAgentMs(),
+                  options.longestAgentMs());
+          tables.add(
+              schedulingTable(
+                  new SchedulingMeasurement(workspace, engine, log)
+                      .measure(small, agent, chains, options.repetitions())));
+        }
+      }
     }
     return tables;
+  }
+
+  private List<OverheadMeasurement.Result> overhead(Workspace workspace, EngineCli engine)
+      throws IOException {
+    log.line("a repository of %d files", options.files());
+    SyntheticRepository repository =
+        SyntheticRepository.create(
+            workspace.dir("repo-" + options.files()), options.files(), workspace.processes());
+    Path agent = AgentScript.write(workspace.dir("agent-" + options.files()), options.files());
+    OverheadMeasurement overhead =
+        new OverheadMeasurement(
+            workspace,
+            engine,
+            new Baseline(options.baselineScript(), workspace.processes()),
+            repository,
+            agent,
+            options.jobs(),
+            log);
+    log.line("warming up");
+    overhead.warmUp(options.taskCounts().get(0));
+    List<OverheadMeasurement.Result> results = new ArrayList<>();
+    for (int n : options.taskCounts()) {
+      log.line("overhead, N = %d", n);
+      results.add(overhead.measure(n, options.repetitionsFor(n)));
+    }
+    return results;
   }
 
   private Table overheadTable(List<OverheadMeasurement.Result> results) {
@@ -85,13 +100,12 @@ final class Benchmark {
                 + options.files()
                 + " files, "
                 + options.jobs()
-                + " jobs (median of "
-                + options.repetitions()
-                + ")",
-            List.of("N", "engine (ms)", "baseline (ms)", "ratio", "goal"));
+                + " jobs",
+            List.of("N", "runs", "engine (ms)", "baseline (ms)", "ratio", "goal"));
     for (OverheadMeasurement.Result r : results) {
       table.row(
           r.tasks(),
+          options.repetitionsFor(r.tasks()),
           r.engineMs(),
           r.baselineMs(),
           String.format(Locale.ROOT, "%.2f", r.ratio()),
@@ -163,10 +177,10 @@ final class Benchmark {
                 + " chains of "
                 + options.chainLength()
                 + " tasks, agents of "
-                + BenchPlan.seconds(options.shortestAgentMs())
-                + "–"
-                + BenchPlan.seconds(options.longestAgentMs())
-                + " s, "
+                + seconds(options.longestAgentMs())
+                + " s and "
+                + seconds(options.shortestAgentMs())
+                + " s alternating, "
                 + options.schedulingFiles()
                 + " files (median of "
                 + options.repetitions()
@@ -189,5 +203,11 @@ final class Benchmark {
             r.makespanGapMs(),
             r.wallGapMs(),
             "≤ 1000, below the wave schedule");
+  }
+
+  private static String seconds(long ms) {
+    return ms % 1000 == 0
+        ? Long.toString(ms / 1000)
+        : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
   }
 }

@@ -22,7 +22,7 @@ final class PlanningMeasurement {
   Result measure(SyntheticRepository repository, Path agent, int tasks, int repetitions)
       throws IOException {
     // Chains of ten: deep enough that cycle search and ordering have real work to do.
-    BenchPlan plan = BenchPlan.chains(Math.max(1, tasks / 10), 10, 0, 0, 0, 1);
+    BenchPlan plan = BenchPlan.chains(Math.max(1, tasks / 10), 10, 0, 0, 0);
     Path planFile = workspace.dir("plans").resolve("planning-" + tasks + ".yaml");
     Files.writeString(planFile, plan.yaml(agent, 4));
     Path log = workspace.root().resolve("planning.log");
