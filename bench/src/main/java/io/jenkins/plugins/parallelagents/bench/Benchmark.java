@@ -96,12 +96,13 @@ final class Benchmark {
   private Table overheadTable(List<OverheadMeasurement.Result> results) {
     Table table =
         new Table(
-            "Overhead ratio: engine CLI / baseline script, fan-out plan, "
+            "Overhead ratio: engine CLI / baseline script (medians; the ratio is the median of the"
+                + " pairs' ratios), fan-out plan, "
                 + options.files()
                 + " files, "
                 + options.jobs()
                 + " jobs",
-            List.of("N", "runs", "engine (ms)", "baseline (ms)", "ratio", "goal"));
+            List.of("N", "pairs", "engine (ms)", "baseline (ms)", "ratio", "goal"));
     for (OverheadMeasurement.Result r : results) {
       table.row(
           r.tasks(),

@@ -19,13 +19,10 @@ final class OverheadMeasurement {
       int tasks,
       long engineMs,
       long baselineMs,
+      double ratio,
       long peakRssKb,
       long engineMakespanMs,
       JsonNode medianReport) {
-
-    double ratio() {
-      return (double) engineMs / baselineMs;
-    }
 
     /** What the engine adds per task, over the same git work by hand. */
     long perTaskOverheadMs() {
@@ -86,10 +83,17 @@ final class OverheadMeasurement {
     List<EngineCli.Run> sorted =
         engineRuns.stream().sorted(Comparator.comparingLong(r -> r.measured().wallMs())).toList();
     EngineCli.Run median = sorted.get((sorted.size() - 1) / 2);
+    // Each pair ran back to back, under the same load: the median of their ratios is steadier on
+    // a busy machine than the ratio of the two medians.
+    List<Double> ratios = new ArrayList<>();
+    for (int rep = 0; rep < repetitions; rep++) {
+      ratios.add((double) engineRuns.get(rep).measured().wallMs() / baselineMs.get(rep));
+    }
     return new Result(
         tasks,
         Stats.median(engineRuns.stream().map(r -> r.measured().wallMs()).toList()),
         Stats.median(baselineMs),
+        Stats.medianOf(ratios),
         Stats.median(engineRuns.stream().map(r -> r.measured().peakRssKb()).toList()),
         median.report().path("timing").path("makespanMs").asLong(),
         median.report());

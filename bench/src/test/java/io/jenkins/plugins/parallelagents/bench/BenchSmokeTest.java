@@ -72,7 +72,7 @@ class BenchSmokeTest {
     assertThat(tables).allSatisfy(t -> assertThat(t.rows()).hasSize(1));
     Table overhead = tables.get(1);
     assertThat(overhead.columns())
-        .containsExactly("N", "runs", "engine (ms)", "baseline (ms)", "ratio", "goal");
+        .containsExactly("N", "pairs", "engine (ms)", "baseline (ms)", "ratio", "goal");
     assertThat(overhead.rows().get(0).get(0)).isEqualTo("3");
     assertThat(tables.get(2).columns())
         .contains("plan", "tasks", "merge", "report", "Σ worktrees", "Σ agents", "Σ commits");
@@ -80,7 +80,7 @@ class BenchSmokeTest {
     assertThat(tables.get(5).columns()).contains("critical path (ms)", "wave schedule (ms)");
     assertThat(BenchMain.markdown(tables))
         .contains(
-            "### Overhead ratio", "| N | runs | engine (ms) | baseline (ms) | ratio | goal |");
+            "### Overhead ratio", "| N | pairs | engine (ms) | baseline (ms) | ratio | goal |");
     try (var left = Files.list(temp)) {
       assertThat(left).as("the workspace is removed").isEmpty();
     }
