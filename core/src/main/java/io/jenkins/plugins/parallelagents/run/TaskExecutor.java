@@ -97,14 +97,20 @@ final class TaskExecutor {
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
     Path worktree =
         run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
-    run.git().addWorktree(run.repository(), worktree, branch, startPoint);
-    String needsFailure = mergeNeeds(task, worktree);
+    // Every need's commit descends from the start point, so merging the first one in would only
+    // fast-forward to it: the worktree starts there instead, sparing a merge and a second
+    // checkout on each step of a chain.
+    List<String> needs = branchNeeds(task);
+    String checkout = needs.isEmpty() ? startPoint : run.state().task(needs.get(0)).commit();
+    run.git().addWorktree(run.repository(), worktree, branch, checkout);
+    String needsFailure =
+        mergeNeeds(task, needs.subList(Math.min(1, needs.size()), needs.size()), worktree);
     run.state().taskStep("worktrees", ms(t0));
     if (needsFailure != null) {
       return new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure);
     }
-    // Without needs to merge in, the new worktree is at the start point: no need to ask git.
-    String start = hasBranchNeeds(task) ? run.git().head(worktree) : startPoint;
+    // With nothing merged in, the new worktree is at its checkout: no need to ask git.
+    String start = needs.size() > 1 ? run.git().head(worktree) : checkout;
     AgentProfile agent = run.plan().agents().get(task.agent());
     if (agent == null) {
       return new AttemptResult(
@@ -132,20 +138,21 @@ final class TaskExecutor {
     return result;
   }
 
-  /** Whether the task starts from branches of other tasks, merged into its worktree. */
-  private boolean hasBranchNeeds(Task task) {
+  /** The needs whose branches the task starts from; foundation work is in the start point. */
+  private List<String> branchNeeds(Task task) {
     return task.needs().stream()
-        .map(need -> run.state().task(need))
-        .anyMatch(dependency -> !dependency.foundation() && dependency.commit() != null);
+        .filter(
+            need -> {
+              TaskReport dependency = run.state().task(need);
+              return !dependency.foundation() && dependency.commit() != null;
+            })
+        .toList();
   }
 
-  /** Merges the branches of the task's non-foundation needs; a conflict fails the task. */
-  private String mergeNeeds(Task task, Path worktree) {
-    for (String need : task.needs()) {
+  /** Merges the branches of these needs into the worktree; a conflict fails the task. */
+  private String mergeNeeds(Task task, List<String> needs, Path worktree) {
+    for (String need : needs) {
       TaskReport dependency = run.state().task(need);
-      if (dependency.foundation() || dependency.commit() == null) {
-        continue; // foundation work is already in the start point
-      }
       MergeAttempt merged =
           run.git()
               .integrate(

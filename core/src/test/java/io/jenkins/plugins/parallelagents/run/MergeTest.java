@@ -253,6 +253,31 @@ class MergeTest extends EngineTestBase {
   }
 
   @Test
+  void stackedTasks_startFromTheirNeedsWork_andTheirDiffIsTheirOwn() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("a", "echo a > a.txt")
+                .task("b", "echo b > b.txt")
+                .task("after-a", "test -f a.txt && echo x > x.txt", "a")
+                .task("after-both", "test -f a.txt && test -f b.txt && echo y > y.txt", "a", "b")
+                .build(),
+            repo);
+
+    assertThat(report.run().status()).as(report.run().reason()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(report.task("after-a").orElseThrow().changedFiles()).containsExactly("x.txt");
+    assertThat(report.task("after-both").orElseThrow().changedFiles()).containsExactly("y.txt");
+    assertThat(
+            git.git(
+                repo,
+                "merge-base",
+                "--is-ancestor",
+                report.task("a").orElseThrow().commit(),
+                report.task("after-a").orElseThrow().commit()))
+        .isEmpty();
+  }
+
+  @Test
   void usersCommitHooks_doNotJudgeTheEnginesMerges() throws Exception {
     Path hook = repo.resolve(".git/hooks/commit-msg");
     Files.writeString(hook, "#!/bin/sh\necho rejected by policy >&2\nexit 1\n");
