@@ -57,10 +57,11 @@ final class Benchmark {
                   options.shortestAgentMs(),
                   options.shortestAgentMs(),
                   options.longestAgentMs());
-          tables.add(
-              schedulingTable(
-                  new SchedulingMeasurement(workspace, engine, log)
-                      .measure(small, agent, chains, options.repetitions())));
+          SchedulingMeasurement.Result scheduling =
+              new SchedulingMeasurement(workspace, engine, log)
+                  .measure(small, agent, chains, options.repetitions());
+          tables.add(schedulingTable(scheduling));
+          tables.add(schedulingPhases(scheduling));
         }
       }
     }
@@ -169,6 +170,35 @@ final class Benchmark {
                 + ")",
             List.of("tasks", "validate (ms)", "run --dry-run (ms)"))
         .row(r.tasks(), r.validateMs(), r.dryRunMs());
+  }
+
+  /** Where the scheduling plan's time beyond the agents went, in its last run. */
+  private Table schedulingPhases(SchedulingMeasurement.Result r) {
+    JsonNode timing = r.lastReport().path("timing");
+    List<String> columns = new ArrayList<>(List.of("outside the engine (JVM, CLI)"));
+    List<Object> row = new ArrayList<>();
+    row.add(r.wallMs() - r.engineMakespanMs());
+    timing
+        .path("phasesMs")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              columns.add(e.getKey());
+              row.add(e.getValue().asLong());
+            });
+    timing
+        .path("taskStepsMs")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              columns.add("Σ " + e.getKey());
+              row.add(e.getValue().asLong());
+            });
+    return new Table(
+            "Scheduling: phases of the last run (ms, wall; Σ = summed over tasks; outside the"
+                + " engine: the median's)",
+            columns)
+        .row(row.toArray());
   }
 
   private Table schedulingTable(SchedulingMeasurement.Result r) {

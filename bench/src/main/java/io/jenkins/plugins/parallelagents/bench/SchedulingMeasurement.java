@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,12 @@ final class SchedulingMeasurement {
 
   /** Medians over the repetitions; the plan's own yardsticks. */
   record Result(
-      int tasks, long criticalPathMs, long waveScheduleMs, long engineMakespanMs, long wallMs) {
+      int tasks,
+      long criticalPathMs,
+      long waveScheduleMs,
+      long engineMakespanMs,
+      long wallMs,
+      JsonNode lastReport) {
 
     /** What the user waits beyond the critical path: the whole CLI process. */
     long wallGapMs() {
@@ -45,6 +51,7 @@ final class SchedulingMeasurement {
     Files.writeString(planFile, plan.yaml(agent, tasks));
     List<Long> makespans = new ArrayList<>();
     List<Long> walls = new ArrayList<>();
+    JsonNode last = null;
     for (int rep = 0; rep < repetitions; rep++) {
       Path state = workspace.scratch();
       try {
@@ -57,6 +64,7 @@ final class SchedulingMeasurement {
                 workspace.root().resolve("scheduling.log"));
         makespans.add(run.report().path("timing").path("makespanMs").asLong());
         walls.add(run.measured().wallMs());
+        last = run.report();
         log.line(
             "  scheduling rep %d: wall %d ms, makespan %d ms, critical path %d ms",
             rep + 1, run.measured().wallMs(), makespans.get(rep), plan.criticalPathMs());
@@ -70,6 +78,7 @@ final class SchedulingMeasurement {
         plan.criticalPathMs(),
         plan.waveScheduleMs(),
         Stats.median(makespans),
-        Stats.median(walls));
+        Stats.median(walls),
+        last);
   }
 }

@@ -68,6 +68,7 @@ class BenchSmokeTest {
             "Where the time goes",
             "Scale",
             "Validating and planning a large plan (CLI process, median of 1)",
+            "Scheduling",
             "Scheduling");
     assertThat(tables).allSatisfy(t -> assertThat(t.rows()).hasSize(1));
     Table overhead = tables.get(1);
