@@ -27,6 +27,11 @@ public final class ConflictPredictor {
   private final Git git;
   private final int threads;
 
+  /** A predictor that runs one {@code git merge-tree} at a time. */
+  public ConflictPredictor(Git git) {
+    this(git, 1);
+  }
+
   /**
    * @param threads how many {@code git merge-tree} may run at once
    */
