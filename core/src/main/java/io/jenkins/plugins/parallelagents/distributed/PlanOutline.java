@@ -19,9 +19,10 @@ public final class PlanOutline {
 
   /**
    * {@code name}, {@code planFile}, {@code runId}, {@code base}, {@code baseCommit}, {@code
-   * target}, {@code startedAtMs}, {@code hasTest}, {@code foundation} (ids, in the order they run),
-   * {@code fanOut} (ids, topological) and {@code tasks}: per id its {@code id}, {@code title},
-   * {@code foundation}, {@code needs}, {@code label} (or null) and {@code agent} (or null).
+   * target}, {@code startedAtMs}, {@code hasTest}, {@code failFast}, {@code foundation} (ids, in
+   * the order they run), {@code fanOut} (ids, topological) and {@code tasks}: per id its {@code
+   * id}, {@code title}, {@code foundation}, {@code needs}, {@code label} (or null) and {@code
+   * agent} (or null).
    */
   public static Map<String, Object> of(Plan plan, String planFile, RunStart start) {
     Map<String, Object> outline = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ public final class PlanOutline {
     outline.put("target", start.target());
     outline.put("startedAtMs", start.startedAtMs());
     outline.put("hasTest", plan.test() != null);
+    outline.put("failFast", plan.failFast());
     outline.put("foundation", ids(plan.foundationTasks()));
     List<String> order = TaskGraph.of(plan.tasks()).topologicalOrder();
     List<String> fanOut = new ArrayList<>();

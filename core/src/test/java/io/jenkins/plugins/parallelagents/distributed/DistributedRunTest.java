@@ -211,7 +211,8 @@ class DistributedRunTest {
         .containsEntry("target", "agents/feature")
         .containsEntry("foundation", List.of("schema"))
         .containsEntry("fanOut", List.of("api", "worker", "page"))
-        .containsEntry("hasTest", true);
+        .containsEntry("hasTest", true)
+        .containsEntry("failFast", false);
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> tasks =
         (Map<String, Map<String, Object>>) outline.get("tasks");

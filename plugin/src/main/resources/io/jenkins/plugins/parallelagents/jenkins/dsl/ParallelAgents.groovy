@@ -99,10 +99,13 @@ class ParallelAgents implements Serializable {
             allFinished(needs, results)
         }
         String blocker = firstNotDone(needs, results)
-        if (blocker != null) {
+        String failed = outline.failFast ? firstFailed(results) : null
+        if (blocker != null || failed != null) {
             results[task.id] = 'SKIPPED'
             script.stage(task.id) {
-                script.echo "Skipped: it needs '${blocker}', which did not succeed"
+                script.echo(blocker != null
+                        ? "Skipped: it needs '${blocker}', which did not succeed"
+                        : "Skipped: task '${failed}' did not succeed and the plan sets failFast")
             }
             return
         }
@@ -191,6 +194,15 @@ class ParallelAgents implements Serializable {
             }
         }
         return true
+    }
+
+    private static String firstFailed(Map results) {
+        for (def entry : results.entrySet()) {
+            if (entry.value != 'SKIPPED' && !isDone(entry.value)) {
+                return entry.key
+            }
+        }
+        return null
     }
 
     private static String firstNotDone(List<String> needs, Map results) {
