@@ -3,9 +3,11 @@ package io.jenkins.plugins.parallelagents.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
@@ -166,6 +168,47 @@ class DistributedRunTest {
     assertThat(report.task("page").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
     assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
     assertThat(report.run().reason()).contains("task 'api' FAILED");
+  }
+
+  @Test
+  void aHostAgentRunsBetweenTheTasksSetupAndVerify() throws Exception {
+    Task checked =
+        withSteps(Plans.task("api", false), "echo ready > .setup-ran", "grep -q done api.txt");
+    Task broken = withSteps(Plans.task("page", false), "exit 3", null);
+    Plan plan = new Plans().add(checked, "true").add(broken, "true").build();
+    NodeCluster cluster = new NodeCluster(sandbox, origin, plan);
+    cluster.start("job-13");
+    NodeTask tasks = cluster.task(cluster.node("node-a"));
+
+    PreparedTask api = tasks.prepare("api");
+    assertThat(tasks.setup(api, (step, line) -> {})).isEmpty();
+    assertThat(Path.of(api.worktree()).resolve(".setup-ran")).exists();
+    Files.writeString(Path.of(api.worktree()).resolve("api.txt"), "half\n");
+    TaskReport unverified = tasks.blockSucceeded(api, (step, line) -> {});
+
+    PreparedTask page = tasks.prepare("page");
+    Optional<TaskReport> setupFailed = tasks.setup(page, (step, line) -> {});
+
+    assertThat(unverified.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(unverified.reason()).isEqualTo("verify failed (exit 1)");
+    assertThat(unverified.changedFiles()).contains("api.txt");
+    assertThat(setupFailed).get().extracting(TaskReport::reason).isEqualTo("setup failed (exit 3)");
+  }
+
+  private static Task withSteps(Task task, String setup, String verify) {
+    return new Task(
+        task.id(),
+        task.title(),
+        task.foundation(),
+        task.needs(),
+        task.prompt(),
+        task.paths(),
+        task.agent(),
+        task.timeout(),
+        task.attempts(),
+        setup == null ? null : CommandSpec.shell(setup),
+        verify == null ? null : CommandSpec.shell(verify),
+        task.label());
   }
 
   @Test
