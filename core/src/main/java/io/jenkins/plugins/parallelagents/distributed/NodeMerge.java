@@ -72,7 +72,7 @@ public final class NodeMerge {
     Map<String, TaskReport> received = run.handoff().receive(git, top);
     Map<String, TaskReport> tasks = new LinkedHashMap<>();
     for (Task task : plan.tasks()) {
-      tasks.put(task.id(), received.getOrDefault(task.id(), missing(task, received)));
+      tasks.put(task.id(), received.getOrDefault(task.id(), missing(plan, task, received)));
     }
     Map<String, Long> phases = new LinkedHashMap<>();
     String blocker = firstUnfinished(tasks);
@@ -167,10 +167,23 @@ public final class NodeMerge {
         top, List.of("worktree", "remove", "--force", run.worktree("_integration").toString()));
   }
 
-  /** A task with no hand-off: skipped when something it needs failed, else lost on the way. */
-  private static TaskReport missing(Task task, Map<String, TaskReport> received) {
+  /**
+   * A task with no hand-off: skipped when the foundation before it or something it needs did not
+   * succeed, else lost on the way.
+   */
+  private static TaskReport missing(Plan plan, Task task, Map<String, TaskReport> received) {
     TaskReport pending =
         TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs());
+    for (Task foundation : plan.foundationTasks()) {
+      if (foundation.id().equals(task.id())) {
+        break;
+      }
+      TaskReport done = received.get(foundation.id());
+      if (done == null || !done.status().isDone()) {
+        return pending.notRun(
+            TaskStatus.SKIPPED, "foundation task '" + foundation.id() + "' did not succeed");
+      }
+    }
     for (String need : task.needs()) {
       TaskReport dependency = received.get(need);
       if (dependency == null || !dependency.status().isDone()) {

@@ -72,7 +72,7 @@ public record RunStart(
 
   /**
    * A run id for a CI build: the job's name and the build number, made safe for branch names
-   * ({@code jenkins-my-folder-my-job-42}).
+   * ({@code my-folder-my-job-42} for build 42 of {@code My Folder/My Job}).
    */
   public static String runIdForBuild(String jobName, int buildNumber) {
     String job =

@@ -212,6 +212,22 @@ class DistributedRunTest {
   }
 
   @Test
+  void aFailedFoundationSkipsEveryLaterTaskInTheReport() throws Exception {
+    Plan plan = new Plans().foundation("schema", "true").task("api", "true").build();
+    NodeCluster cluster = new NodeCluster(sandbox, origin, plan);
+    cluster.start("job-14");
+    Path node = cluster.node("node-a");
+    NodeTask tasks = cluster.task(node);
+    tasks.blockFailed(tasks.prepare("schema"), TaskStatus.FAILED, "exit 1");
+
+    RunReport report = cluster.merge(node).mergeAndTest(line -> {});
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.SKIPPED);
+    assertThat(api.reason()).isEqualTo("foundation task 'schema' did not succeed");
+  }
+
+  @Test
   void aTaskWhoseNeedWasNotHandedOverDoesNotStartAndSaysWhy() throws Exception {
     Plan plan = new Plans().task("api", "true").task("page", "echo x > x", "api").build();
     NodeCluster cluster = new NodeCluster(sandbox, origin, plan);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.jenkins.action;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.AbortException;
+import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.parallelagents.distributed.RunStart;
 import io.jenkins.plugins.parallelagents.plan.InvalidPlanException;
@@ -81,6 +82,11 @@ public final class ParallelAgentsAction implements RunAction2 {
 
   public Run<?, ?> getRun() {
     return run;
+  }
+
+  /** {@code parallel-agents/api/json}. */
+  public Api getApi() {
+    return new Api(this);
   }
 
   @Override
@@ -178,41 +184,48 @@ public final class ParallelAgentsAction implements RunAction2 {
     return tasks;
   }
 
-  @Exported
+  @Exported(visibility = 2)
   public String getRunId() {
     return runId;
   }
 
-  @Exported
+  @Exported(visibility = 2)
   public String getTarget() {
     return target;
   }
 
-  @Exported
+  @Exported(visibility = 2)
   public String getBaseCommit() {
     return baseCommit;
   }
 
-  /** {@code RUNNING} until the report is final, then {@code SUCCEEDED} or {@code FAILED}. */
-  @Exported
+  /**
+   * {@code RUNNING} until the report is final, then {@code SUCCEEDED} or {@code FAILED}; {@code
+   * UNFINISHED} when the build ended before the run did (aborted, or never published).
+   */
+  @Exported(visibility = 2)
   public String getStatus() {
     RunReport full = report();
-    return full == null ? "RUNNING" : full.run().status().name();
+    String status = full == null ? "RUNNING" : full.run().status().name();
+    if (status.equals("RUNNING") && run != null && !run.isBuilding()) {
+      return "UNFINISHED";
+    }
+    return status;
   }
 
-  @Exported
+  @Exported(visibility = 2)
   public String getReason() {
     RunReport full = report();
     return full == null ? null : full.run().reason();
   }
 
-  @Exported
+  @Exported(visibility = 2)
   public List<TaskRow> getTasks() {
     return tasks().stream().map(TaskRow::new).toList();
   }
 
   /** Merge, test and publish, in order; empty until the merge node reported. */
-  @Exported
+  @Exported(visibility = 2)
   public List<PhaseRow> getPhases() {
     RunReport full = report();
     return full == null ? List.of() : PhaseRow.of(full);

@@ -3,13 +3,11 @@ package io.jenkins.plugins.parallelagents.jenkins.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.parallelagents.distributed.HandoffException;
 import io.jenkins.plugins.parallelagents.distributed.NodeMerge;
 import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
 import io.jenkins.plugins.parallelagents.distributed.ReportUpdate;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
-import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.File;
@@ -37,9 +35,12 @@ final class MergeCalls {
       try {
         return call(spec.on(workspace));
       } catch (EnvironmentException e) {
-        throw new AbortException(e.getMessage() + " (" + e.fix() + ")");
-      } catch (GitException | HandoffException e) {
-        throw new AbortException(e.getMessage());
+        throw Failures.of(e);
+      } catch (RuntimeException e) {
+        if (Failures.isExpected(e)) {
+          throw new AbortException(e.getMessage());
+        }
+        throw e;
       }
     }
 

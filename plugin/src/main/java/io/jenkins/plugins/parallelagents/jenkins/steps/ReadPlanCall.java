@@ -55,7 +55,7 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
       RunStart start = RunStart.resolve(git, plan, workspace.toPath(), runId, changeId, startedAtMs);
       return new PlanRead(text, start, PlanOutline.of(plan, file, start));
     } catch (EnvironmentException e) {
-      throw new AbortException(e.getMessage() + " (" + e.fix() + ")");
+      throw Failures.of(e);
     }
   }
 

@@ -3,11 +3,9 @@ package io.jenkins.plugins.parallelagents.jenkins.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.parallelagents.distributed.HandoffException;
 import io.jenkins.plugins.parallelagents.distributed.NodeTask;
 import io.jenkins.plugins.parallelagents.distributed.PreparedTask;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
-import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.io.File;
@@ -37,9 +35,12 @@ abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
           new NodeTask(spec.on(workspace), environment.runner(), environment.forEngine());
       return call(task);
     } catch (EnvironmentException e) {
-      throw new AbortException(e.getMessage() + " (" + e.fix() + ")");
-    } catch (GitException | HandoffException e) {
-      throw new AbortException(e.getMessage());
+      throw Failures.of(e);
+    } catch (RuntimeException e) {
+      if (Failures.isExpected(e)) {
+        throw new AbortException(e.getMessage());
+      }
+      throw e;
     }
   }
 

@@ -45,9 +45,7 @@ class ParallelAgents implements Serializable {
             String id = foundationId
             Map task = (Map) outline.tasks[id]
             if (!foundationDone) {
-                script.stage(id) {
-                    script.echo "Skipped: an earlier foundation task did not succeed"
-                }
+                skippedStage(id, "an earlier foundation task did not succeed")
                 results[id] = 'SKIPPED'
                 continue
             }
@@ -102,11 +100,9 @@ class ParallelAgents implements Serializable {
         String failed = outline.failFast ? firstFailed(results) : null
         if (blocker != null || failed != null) {
             results[task.id] = 'SKIPPED'
-            script.stage(task.id) {
-                script.echo(blocker != null
-                        ? "Skipped: it needs '${blocker}', which did not succeed"
-                        : "Skipped: task '${failed}' did not succeed and the plan sets failFast")
-            }
+            skippedStage(task.id, blocker != null
+                    ? "it needs '${blocker}', which did not succeed"
+                    : "task '${failed}' did not succeed and the plan sets failFast")
             return
         }
         script.stage(task.id) {
@@ -151,6 +147,15 @@ class ParallelAgents implements Serializable {
             }
         }
         return status
+    }
+
+    /** A stage that did not run, shown as not built rather than as a green stage. */
+    private void skippedStage(String id, String why) {
+        script.stage(id) {
+            script.catchError(buildResult: 'SUCCESS', stageResult: 'NOT_BUILT') {
+                script.error("Skipped: ${why}")
+            }
+        }
     }
 
     private void unstashTask(Map outline, String id, Map results) {
