@@ -51,7 +51,11 @@ public final class ReportUpdate {
       return PublishRequest.refused("nothing to publish: the merge did not complete");
     }
     return new PublishRequest(
-        publish.remote(), publish.branch(), publish.commit(), run.plan().publish().force(), null);
+        publish.remote(),
+        publish.branch(),
+        publish.commit(),
+        run.plan().publish().force() || run.start().replacesTarget(),
+        null);
   }
 
   /** Records how publishing went, decides the run's status and rewrites every report. */

@@ -16,9 +16,15 @@ import java.util.Optional;
  *
  * @param baseRef the base as named, for the report
  * @param startedAtMs when the run started (epoch milliseconds), for the makespan
+ * @param changeId the pull request the run is for, or {@code null}
  */
 public record RunStart(
-    String runId, String baseRef, String baseCommit, String target, long startedAtMs)
+    String runId,
+    String baseRef,
+    String baseCommit,
+    String target,
+    long startedAtMs,
+    String changeId)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -30,7 +36,7 @@ public record RunStart(
    * origin/<name>}; so the plan's {@code base} is looked up as named, then on {@code origin}. With
    * no {@code base} the checked-out commit is the base. A pull request ({@code changeId} not null)
    * always starts from its own head, the commit checked out, and publishes to {@code
-   * agents/pr-<id>} so that it never touches the plan's target.
+   * agents/pr-<id>} so that it never touches the plan's target; see {@link #replacesTarget()}.
    */
   public static RunStart resolve(
       Git git, Plan plan, Path checkout, String runId, String changeId, long startedAtMs)
@@ -56,12 +62,21 @@ public record RunStart(
                             + baseRef
                             + "' in the checkout, or set 'base:' in the plan to an existing"
                             + " branch"));
-    return new RunStart(runId, baseRef, commit, target, startedAtMs);
+    return new RunStart(runId, baseRef, commit, target, startedAtMs, changeId);
   }
 
   private static Optional<String> resolve(Git git, Path top, String ref) {
     Optional<String> commit = git.resolveCommit(top, ref);
     return commit.isPresent() ? commit : git.resolveCommit(top, "refs/remotes/origin/" + ref);
+  }
+
+  /**
+   * Whether publishing replaces the target whatever it holds: a pull request's {@code
+   * agents/pr-<id>} belongs to that pull request's runs alone, and each build's result supersedes
+   * the last one's.
+   */
+  public boolean replacesTarget() {
+    return changeId != null;
   }
 
   /** The branch a pull request's combined result goes to: {@code agents/pr-<id>}. */

@@ -300,6 +300,72 @@ class DistributedRunTest {
         .isEqualTo("team-payments-service-17");
   }
 
+  @Test
+  void eachPullRequestBuildReplacesItsBranchWhileOtherBuildsNeverOverwriteTheTarget()
+      throws Exception {
+    Plan plan =
+        new Plans()
+            .task("api", "echo \"$AGENT_RUN_ID\" > api.txt")
+            .publish(new PublishSettings("origin", false))
+            .build();
+    for (String runId : List.of("pr-build-1", "pr-build-2")) {
+      Merged merged = mergeOnce(plan, runId, "42");
+      assertThat(merged.request().force()).isTrue();
+      assertThat(push(merged).exitCode()).isZero();
+    }
+    assertThat(sandbox.show(origin, "agents/pr-42", "api.txt")).isEqualTo("pr-build-2");
+
+    assertThat(push(mergeOnce(plan, "main-build-1", null)).exitCode()).isZero();
+    Merged second = mergeOnce(plan, "main-build-2", null);
+    assertThat(second.request().force()).isFalse();
+    ProcessResult refused = push(second);
+
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(second.request().failed(refused.output()).status())
+        .isEqualTo(PublishStatus.REJECTED);
+    assertThat(sandbox.show(origin, "agents/feature", "api.txt")).isEqualTo("main-build-1");
+  }
+
+  private record Merged(Path node, PublishRequest request) {}
+
+  /** One run of {@code plan} on a node of its own, merged and ready to publish. */
+  private Merged mergeOnce(Plan plan, String runId, String changeId) throws Exception {
+    NodeCluster cluster = new NodeCluster(sandbox, origin, plan);
+    cluster.start(runId, changeId);
+    Path node = cluster.node("node-" + runId);
+    runPlanAgent(cluster, node, "api");
+    cluster.merge(node).mergeAndTest(line -> {});
+    PublishRequest request = new ReportUpdate(cluster.on(node)).request();
+    assertThat(request.allowed()).as(request.refusal()).isTrue();
+    return new Merged(node, request);
+  }
+
+  private record ProcessResult(int exitCode, String output) {}
+
+  /** The push a host makes from the merge node, with plain git: forced only when asked. */
+  private ProcessResult push(Merged merged) {
+    PublishRequest request = merged.request();
+    List<String> argv = new ArrayList<>(List.of("git", "push"));
+    if (request.force()) {
+      argv.add("--force");
+    }
+    argv.add("origin");
+    argv.add(request.commit() + ":refs/heads/" + request.branch());
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(merged.node().toFile());
+    builder.environment().putAll(sandbox.environment());
+    builder.redirectErrorStream(true);
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes());
+      return new ProcessResult(process.waitFor(), output);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private static TaskReport runPlanAgent(NodeCluster cluster, Path node, String taskId)
       throws Exception {
     NodeTask tasks = cluster.task(node);

@@ -40,6 +40,11 @@ final class NodeCluster {
   }
 
   RunStart start(String runId) throws Exception {
+    return start(runId, null);
+  }
+
+  /** Fixes the run on a node of its own, for a pull request when {@code changeId} is set. */
+  RunStart start(String runId, String changeId) throws Exception {
     Path planNode = node("plan-node");
     start =
         RunStart.resolve(
@@ -47,7 +52,7 @@ final class NodeCluster {
             plan,
             planNode,
             runId,
-            null,
+            changeId,
             System.currentTimeMillis());
     return start;
   }

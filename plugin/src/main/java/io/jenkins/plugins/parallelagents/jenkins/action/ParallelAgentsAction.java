@@ -45,6 +45,7 @@ public final class ParallelAgentsAction implements RunAction2 {
   private final String baseCommit;
   private final String target;
   private final long startedAtMs;
+  private final String changeId;
   private final LinkedHashMap<String, String> finishedTasks = new LinkedHashMap<>();
 
   private transient Run<?, ?> run;
@@ -58,6 +59,7 @@ public final class ParallelAgentsAction implements RunAction2 {
     this.baseCommit = start.baseCommit();
     this.target = start.target();
     this.startedAtMs = start.startedAtMs();
+    this.changeId = start.changeId();
   }
 
   /** The action of a build whose plan was read, or a message saying to read it first. */
@@ -105,7 +107,7 @@ public final class ParallelAgentsAction implements RunAction2 {
   }
 
   public RunStart start() {
-    return new RunStart(runId, baseRef, baseCommit, target, startedAtMs);
+    return new RunStart(runId, baseRef, baseCommit, target, startedAtMs, changeId);
   }
 
   public String planFile() {
