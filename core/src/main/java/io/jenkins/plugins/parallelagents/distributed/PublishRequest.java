@@ -2,17 +2,13 @@ package io.jenkins.plugins.parallelagents.distributed;
 
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
-import java.io.Serializable;
 
 /**
  * What the host is to publish: {@code commit} to {@code branch} on {@code remote} (null: the local
  * branch only), or, when {@code refusal} is set, why nothing may be published.
  */
 public record PublishRequest(
-    String remote, String branch, String commit, boolean force, String refusal)
-    implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+    String remote, String branch, String commit, boolean force, String refusal) {
 
   static PublishRequest refused(String why) {
     return new PublishRequest(null, null, null, false, why);

@@ -5,7 +5,6 @@ import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.run.Preflight;
 import io.jenkins.plugins.parallelagents.run.RunIds;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,10 +23,7 @@ public record RunStart(
     String baseCommit,
     String target,
     long startedAtMs,
-    String changeId)
-    implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+    String changeId) {
 
   /**
    * Resolves the run's base and target in a checkout.

@@ -212,6 +212,20 @@ class DistributedRunTest {
   }
 
   @Test
+  void whatAHostKeepsBetweenCallsSurvivesJson() throws Exception {
+    NodeCluster cluster = new NodeCluster(sandbox, origin, feature());
+    RunStart start = cluster.start("job-15");
+    PreparedTask prepared = cluster.task(cluster.node("node-a")).prepare("schema");
+    PublishRequest request = new PublishRequest("origin", "agents/feature", "abc", false, null);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.jenkins.plugins.parallelagents.report.ReportJson.newMapper();
+
+    for (Object value : List.of(start, prepared, request)) {
+      assertThat(json.readValue(json.writeValueAsString(value), value.getClass())).isEqualTo(value);
+    }
+  }
+
+  @Test
   void aFailedFoundationSkipsEveryLaterTaskInTheReport() throws Exception {
     Plan plan = new Plans().foundation("schema", "true").task("api", "true").build();
     NodeCluster cluster = new NodeCluster(sandbox, origin, plan);

@@ -67,7 +67,8 @@ public final class AgentTaskStep extends Step {
     private static final long serialVersionUID = 1L;
 
     private final String taskId;
-    private PreparedTask prepared;
+    /** The prepared task as JSON: a step's saved state holds only what Jenkins can persist. */
+    private String prepared;
 
     Execution(StepContext context, String taskId) {
       super(context);
@@ -91,21 +92,21 @@ public final class AgentTaskStep extends Step {
         finish(workspace.act(new TaskCall.PlanAgent(spec, environment, prepared, listener)));
         return;
       }
-      TaskReport ended =
-          workspace.act(new TaskCall.Setup(spec, environment, prepared, listener));
+      String ended = workspace.act(new TaskCall.Setup(spec, environment, prepared, listener));
       if (ended != null) {
         finish(ended);
         return;
       }
-      listener.getLogger().println("[" + taskId + "] agent block in " + prepared.worktree());
-      FilePath worktree = new FilePath(workspace.getChannel(), prepared.worktree());
+      PreparedTask task = Wire.read(prepared, PreparedTask.class);
+      listener.getLogger().println("[" + taskId + "] agent block in " + task.worktree());
+      FilePath worktree = new FilePath(workspace.getChannel(), task.worktree());
       context
           .newBodyInvoker()
           .withContexts(
               worktree,
               EnvironmentExpander.merge(
                   context.get(EnvironmentExpander.class),
-                  EnvironmentExpander.constant(prepared.environment())))
+                  EnvironmentExpander.constant(task.environment())))
           .withCallback(new BlockEnd())
           .start();
     }
@@ -117,7 +118,8 @@ public final class AgentTaskStep extends Step {
     }
 
     /** Records the task on the build page; fails the step when the task did not succeed. */
-    private void finish(TaskReport report) throws Exception {
+    private void finish(String json) throws Exception {
+      TaskReport report = Wire.read(json, TaskReport.class);
       ParallelAgentsAction.of(getContext().get(Run.class)).taskFinished(report);
       if (report.status().isDone()) {
         getContext().onSuccess(outcome(report));
@@ -133,7 +135,7 @@ public final class AgentTaskStep extends Step {
       }
     }
 
-    private TaskReport endBlock(TaskStatus failure, String reason) throws Exception {
+    private String endBlock(TaskStatus failure, String reason) throws Exception {
       StepContext context = getContext();
       FilePath workspace = context.get(FilePath.class);
       return workspace.act(
@@ -164,8 +166,9 @@ public final class AgentTaskStep extends Step {
               TaskStatus status =
                   t instanceof FlowInterruptedException ? TaskStatus.CANCELLED : TaskStatus.FAILED;
               try {
-                TaskReport report = endBlock(status, "the agent block failed: " + t.getMessage());
-                ParallelAgentsAction.of(getContext().get(Run.class)).taskFinished(report);
+                String report = endBlock(status, "the agent block failed: " + t.getMessage());
+                ParallelAgentsAction.of(getContext().get(Run.class))
+                    .taskFinished(Wire.read(report, TaskReport.class));
               } catch (Exception e) {
                 t.addSuppressed(e);
               }

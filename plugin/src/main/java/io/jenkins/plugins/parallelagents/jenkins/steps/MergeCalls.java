@@ -68,8 +68,8 @@ final class MergeCalls {
     }
   }
 
-  /** What may be published, from the report the merge wrote. */
-  static final class Request extends OnNode<PublishRequest> {
+  /** What may be published, from the report the merge wrote; a {@link PublishRequest}. */
+  static final class Request extends OnNode<String> {
     private static final long serialVersionUID = 1L;
 
     Request(NodeSpec spec, NodeEnvironment environment) {
@@ -77,34 +77,37 @@ final class MergeCalls {
     }
 
     @Override
-    PublishRequest call(NodeRun run) {
-      return new ReportUpdate(run).request();
+    String call(NodeRun run) {
+      return Wire.write(new ReportUpdate(run).request());
     }
   }
 
-  /** Publishes to the checkout's own branch: the plan names no remote. */
-  static final class PublishLocally extends OnNode<PublishReport> {
+  /** Publishes to the checkout's own branch (the plan names no remote); a {@link PublishReport}. */
+  static final class PublishLocally extends OnNode<String> {
     private static final long serialVersionUID = 1L;
-    private final PublishRequest request;
+    private final String request;
 
-    PublishLocally(NodeSpec spec, NodeEnvironment environment, PublishRequest request) {
+    PublishLocally(NodeSpec spec, NodeEnvironment environment, String request) {
       super(spec, environment);
       this.request = request;
     }
 
     @Override
-    PublishReport call(NodeRun run) throws EnvironmentException {
-      return merge(run).publishLocally(request);
+    String call(NodeRun run) throws EnvironmentException {
+      return Wire.write(merge(run).publishLocally(Wire.read(request, PublishRequest.class)));
     }
   }
 
   /** Records how publishing went; returns the final {@code report.json}. */
   static final class Record extends OnNode<String> {
     private static final long serialVersionUID = 1L;
-    private final PublishReport publish;
+    private final String publish;
     private final long durationMs;
 
-    Record(NodeSpec spec, NodeEnvironment environment, PublishReport publish, long durationMs) {
+    /**
+     * @param publish the {@link PublishReport}, as JSON
+     */
+    Record(NodeSpec spec, NodeEnvironment environment, String publish, long durationMs) {
       super(spec, environment);
       this.publish = publish;
       this.durationMs = durationMs;
@@ -112,7 +115,8 @@ final class MergeCalls {
 
     @Override
     String call(NodeRun run) {
-      return new ReportJson().toJson(new ReportUpdate(run).published(publish, durationMs));
+      PublishReport report = Wire.read(publish, PublishReport.class);
+      return new ReportJson().toJson(new ReportUpdate(run).published(report, durationMs));
     }
   }
 }

@@ -22,10 +22,10 @@ final class NodeSpec implements Serializable {
 
   private final String planText;
   private final String planFile;
-  private final RunStart start;
+  private final String start;
   private final String scratch;
 
-  private NodeSpec(String planText, String planFile, RunStart start, String scratch) {
+  private NodeSpec(String planText, String planFile, String start, String scratch) {
     this.planText = planText;
     this.planFile = planFile;
     this.start = start;
@@ -38,17 +38,16 @@ final class NodeSpec implements Serializable {
       throw new AbortException("the workspace " + workspace + " has no temporary folder");
     }
     return new NodeSpec(
-        action.planText(), action.planFile(), action.start(), tmp.child("parallel-agents").getRemote());
+        action.planText(),
+        action.planFile(),
+        Wire.write(action.start()),
+        tmp.child("parallel-agents").getRemote());
   }
 
   /** The run as seen from {@code workspace}, on the node. */
   NodeRun on(File workspace) throws AbortException {
     Plan plan = ReadPlanCall.parse(planText, planFile);
     Path ws = workspace.toPath();
-    return new NodeRun(plan, start, ws, ws, Path.of(scratch));
-  }
-
-  String runId() {
-    return start.runId();
+    return new NodeRun(plan, Wire.read(start, RunStart.class), ws, ws, Path.of(scratch));
   }
 }

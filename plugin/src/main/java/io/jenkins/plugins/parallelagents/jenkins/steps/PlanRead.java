@@ -11,12 +11,12 @@ final class PlanRead implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String planText;
-  private final RunStart start;
+  private final String start;
   private final LinkedHashMap<String, Object> outline;
 
   PlanRead(String planText, RunStart start, Map<String, Object> outline) {
     this.planText = planText;
-    this.start = start;
+    this.start = Wire.write(start);
     this.outline = new LinkedHashMap<>(outline);
   }
 
@@ -25,7 +25,7 @@ final class PlanRead implements Serializable {
   }
 
   RunStart start() {
-    return start;
+    return Wire.read(start, RunStart.class);
   }
 
   LinkedHashMap<String, Object> outline() {

@@ -2,13 +2,16 @@ package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
@@ -16,6 +19,7 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.eclipse.jgit.transport.URIish;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.gitclient.Git;
@@ -25,8 +29,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * Publishes the merged and tested result to the target branch: pushed to the plan's {@code
@@ -76,18 +82,22 @@ public final class PublishAgentBranchStep extends Step {
       ParallelAgentsAction action = ParallelAgentsAction.of(run);
       NodeSpec spec = NodeSpec.of(action, workspace);
       NodeEnvironment environment = new NodeEnvironment(context.get(EnvVars.class));
-      PublishRequest request = workspace.act(new MergeCalls.Request(spec, environment));
+      PublishRequest request =
+          Wire.read(workspace.act(new MergeCalls.Request(spec, environment)), PublishRequest.class);
       if (!request.allowed()) {
         throw new AbortException(request.refusal());
       }
       long t0 = System.nanoTime();
       PublishReport published =
           request.remote() == null
-              ? workspace.act(new MergeCalls.PublishLocally(spec, environment, request))
+              ? Wire.read(
+                  workspace.act(
+                      new MergeCalls.PublishLocally(spec, environment, Wire.write(request))),
+                  PublishReport.class)
               : push(request, workspace, run);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       action.reportWritten(
-          workspace.act(new MergeCalls.Record(spec, environment, published, ms)));
+          workspace.act(new MergeCalls.Record(spec, environment, Wire.write(published), ms)));
       if (published.status() != PublishStatus.PUSHED
           && published.status() != PublishStatus.UPDATED) {
         throw new AbortException(published.reason());
@@ -166,6 +176,23 @@ public final class PublishAgentBranchStep extends Step {
     @Override
     public String getDisplayName() {
       return "Publish the combined agent branch";
+    }
+
+    /** The credentials this job may use, for the Snippet Generator's drop-down. */
+    public ListBoxModel doFillCredentialsIdItems(
+        @AncestorInPath Item item, @QueryParameter String credentialsId) {
+      StandardListBoxModel model = new StandardListBoxModel();
+      boolean allowed =
+          item == null
+              ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+              : item.hasPermission(Item.EXTENDED_READ);
+      if (!allowed) {
+        return model.includeCurrentValue(credentialsId);
+      }
+      return model
+          .includeEmptyValue()
+          .include(item, StandardCredentials.class)
+          .includeCurrentValue(credentialsId);
     }
   }
 }

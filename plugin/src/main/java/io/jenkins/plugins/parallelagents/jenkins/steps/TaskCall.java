@@ -6,7 +6,6 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.parallelagents.distributed.NodeTask;
 import io.jenkins.plugins.parallelagents.distributed.PreparedTask;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
-import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.io.File;
 import java.io.IOException;
@@ -14,9 +13,10 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * One step of a task on its node, each a call of {@link NodeTask}: prepare, run the plan's agent,
- * set up before a block, or end after one.
+ * set up before a block, or end after one. The prepared task and the task's report travel as JSON
+ * (see {@link Wire}).
  */
-abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
+abstract class TaskCall extends MasterToSlaveFileCallable<String> {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,7 +29,7 @@ abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
   }
 
   @Override
-  public final T invoke(File workspace, VirtualChannel channel) throws IOException {
+  public final String invoke(File workspace, VirtualChannel channel) throws IOException {
     try {
       NodeTask task =
           new NodeTask(spec.on(workspace), environment.runner(), environment.forEngine());
@@ -44,10 +44,10 @@ abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
     }
   }
 
-  abstract T call(NodeTask task) throws IOException;
+  abstract String call(NodeTask task);
 
   /** Creates the task's worktree and branch from the hand-offs unstashed in the workspace. */
-  static final class Prepare extends TaskCall<PreparedTask> {
+  static final class Prepare extends TaskCall {
     private static final long serialVersionUID = 1L;
     private final String taskId;
 
@@ -57,53 +57,68 @@ abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
     }
 
     @Override
-    PreparedTask call(NodeTask task) {
-      return task.prepare(taskId);
+    String call(NodeTask task) {
+      return Wire.write(task.prepare(taskId));
     }
   }
 
-  /** Runs the plan's agent for the task: no block was given. */
-  static final class PlanAgent extends TaskCall<TaskReport> {
+  /** A call about a task already prepared, whose output goes to the build log. */
+  abstract static class OnPrepared extends TaskCall {
     private static final long serialVersionUID = 1L;
-    private final PreparedTask prepared;
+    private final String prepared;
     private final TaskListener listener;
 
-    PlanAgent(
-        NodeSpec spec, NodeEnvironment environment, PreparedTask prepared, TaskListener listener) {
+    OnPrepared(NodeSpec spec, NodeEnvironment environment, String prepared, TaskListener listener) {
       super(spec, environment);
       this.prepared = prepared;
       this.listener = listener;
     }
 
-    @Override
-    TaskReport call(NodeTask task) {
-      return task.runPlanAgent(prepared, LogSink.forTask(listener, prepared.taskId()));
+    PreparedTask prepared() {
+      return Wire.read(prepared, PreparedTask.class);
+    }
+
+    TaskListener listener() {
+      return listener;
     }
   }
 
-  /** Runs the task's setup before the block; returns the ended task, or null to run the block. */
-  static final class Setup extends TaskCall<TaskReport> {
+  /** Runs the plan's agent for the task: no block was given. Returns the task's report. */
+  static final class PlanAgent extends OnPrepared {
     private static final long serialVersionUID = 1L;
-    private final PreparedTask prepared;
-    private final TaskListener listener;
 
-    Setup(NodeSpec spec, NodeEnvironment environment, PreparedTask prepared, TaskListener listener) {
-      super(spec, environment);
-      this.prepared = prepared;
-      this.listener = listener;
+    PlanAgent(NodeSpec spec, NodeEnvironment environment, String prepared, TaskListener listener) {
+      super(spec, environment, prepared, listener);
     }
 
     @Override
-    TaskReport call(NodeTask task) {
-      return task.setup(prepared, LogSink.forTask(listener, prepared.taskId())).orElse(null);
+    String call(NodeTask task) {
+      PreparedTask prepared = prepared();
+      return Wire.write(
+          task.runPlanAgent(prepared, LogSink.forTask(listener(), prepared.taskId())));
+    }
+  }
+
+  /** Runs the task's setup before the block; returns the ended task's report, or null to go on. */
+  static final class Setup extends OnPrepared {
+    private static final long serialVersionUID = 1L;
+
+    Setup(NodeSpec spec, NodeEnvironment environment, String prepared, TaskListener listener) {
+      super(spec, environment, prepared, listener);
+    }
+
+    @Override
+    String call(NodeTask task) {
+      PreparedTask prepared = prepared();
+      return task.setup(prepared, LogSink.forTask(listener(), prepared.taskId()))
+          .map(Wire::write)
+          .orElse(null);
     }
   }
 
   /** Ends the task after its block: commits, verifies (on success) and hands off. */
-  static final class BlockEnd extends TaskCall<TaskReport> {
+  static final class BlockEnd extends OnPrepared {
     private static final long serialVersionUID = 1L;
-    private final PreparedTask prepared;
-    private final TaskListener listener;
     private final TaskStatus failure;
     private final String reason;
 
@@ -113,22 +128,22 @@ abstract class TaskCall<T> extends MasterToSlaveFileCallable<T> {
     BlockEnd(
         NodeSpec spec,
         NodeEnvironment environment,
-        PreparedTask prepared,
+        String prepared,
         TaskListener listener,
         TaskStatus failure,
         String reason) {
-      super(spec, environment);
-      this.prepared = prepared;
-      this.listener = listener;
+      super(spec, environment, prepared, listener);
       this.failure = failure;
       this.reason = reason;
     }
 
     @Override
-    TaskReport call(NodeTask task) {
-      return failure == null
-          ? task.blockSucceeded(prepared, LogSink.forTask(listener, prepared.taskId()))
-          : task.blockFailed(prepared, failure, reason);
+    String call(NodeTask task) {
+      PreparedTask prepared = prepared();
+      return Wire.write(
+          failure == null
+              ? task.blockSucceeded(prepared, LogSink.forTask(listener(), prepared.taskId()))
+              : task.blockFailed(prepared, failure, reason));
     }
   }
 }
