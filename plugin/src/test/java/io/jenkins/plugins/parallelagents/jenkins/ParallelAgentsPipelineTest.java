@@ -21,6 +21,7 @@ import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.jenkins.action.TaskRow;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.actions.LabelAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.nodes.StepStartNode;
@@ -31,6 +32,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.StageStep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -41,8 +43,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * Whole runs of agent plans in real Pipelines: a sample git repository with a bare origin, agent
  * nodes that clone it, scripted agents that write one file per task, and the combined branch
  * checked on the origin afterwards.
+ *
+ * <p>A build that waits for ever (a node that never comes, a task whose needs never finish) fails
+ * its test after the timeout instead of hanging the suite.
  */
 @WithJenkins
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ParallelAgentsPipelineTest {
 
   /** Copies each build's log to the test output, so that a failure shows what the build did. */
