@@ -230,7 +230,7 @@ class ParallelAgentsPipelineTest {
             node('big') {
               checkOut()
               unstash 'api'
-              def web = agentTask(task: 'web')
+              def web = planAgentTask(task: 'web')
               echo "web ${web.status}: ${web.changedFiles}"
               stash name: 'web', includes: ".parallel-agents/handoff/${plan.runId}/web/**"
             }

@@ -46,7 +46,11 @@ public final class ParallelAgentsAction implements RunAction2 {
   private final String target;
   private final long startedAtMs;
   private final String changeId;
-  private final LinkedHashMap<String, String> finishedTasks = new LinkedHashMap<>();
+  /**
+   * Each finished task's report as JSON, by id. Replaced, never changed in place: a save of the
+   * build may read it while another task finishes.
+   */
+  private volatile LinkedHashMap<String, String> finishedTasks = new LinkedHashMap<>();
 
   private transient Run<?, ?> run;
   private transient volatile RunReport report;
@@ -126,12 +130,22 @@ public final class ParallelAgentsAction implements RunAction2 {
     }
   }
 
-  /** Records a task's result as it finishes, so that the page shows progress before the merge. */
+  /**
+   * Records a task's result as it finishes, so that the page shows progress before the merge. A
+   * failure to save the build is logged: the task's hand-off, not this record, carries its result.
+   */
   public void taskFinished(TaskReport task) throws IOException {
+    String json = ReportJson.newMapper().writeValueAsString(task);
     synchronized (this) {
-      finishedTasks.put(task.id(), ReportJson.newMapper().writeValueAsString(task));
+      LinkedHashMap<String, String> next = new LinkedHashMap<>(finishedTasks);
+      next.put(task.id(), json);
+      finishedTasks = next;
     }
-    run.save();
+    try {
+      run.save();
+    } catch (IOException e) {
+      LOGGER.log(Level.WARNING, "cannot save " + run + " after task " + task.id(), e);
+    }
   }
 
   /** Keeps the run's report (written on the merge node) with the build. */
@@ -168,10 +182,7 @@ public final class ParallelAgentsAction implements RunAction2 {
     }
     List<TaskReport> tasks = new ArrayList<>();
     ObjectMapper json = ReportJson.newMapper();
-    Map<String, String> finished;
-    synchronized (this) {
-      finished = new LinkedHashMap<>(finishedTasks);
-    }
+    Map<String, String> finished = finishedTasks;
     try {
       for (var task : plan().tasks()) {
         String done = finished.get(task.id());

@@ -27,10 +27,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
 /**
  * Runs one task of the build's plan on the current node: prepares its worktree and branch (base,
  * foundation and needs merged, from the hand-offs unstashed in the workspace), runs the block as
- * the agent inside the worktree with the {@code AGENT_*} variables set (or the plan's agent when
- * there is no block), then commits, verifies and hands the branch off as a bundle in the
- * workspace, ready to stash. Returns the task's outcome; fails when the task did not succeed, after
- * its work has been handed off.
+ * the agent inside the worktree with the {@code AGENT_*} variables set, then commits, verifies and
+ * hands the branch off as a bundle in the workspace, ready to stash. Returns the task's outcome;
+ * fails when the task did not succeed, after its work has been handed off.
+ *
+ * <p>Pipeline requires a block of a step that takes one, so the plan's own agent profile runs
+ * through {@link PlanAgentTaskStep} ({@code planAgentTask}), which shares this execution.
  */
 public final class AgentTaskStep extends Step {
 
@@ -47,7 +49,7 @@ public final class AgentTaskStep extends Step {
 
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(context, task);
+    return new Execution(context, task, false);
   }
 
   /** A task's outcome as the pipeline script sees it: plain values only. */
@@ -70,9 +72,15 @@ public final class AgentTaskStep extends Step {
     /** The prepared task as JSON: a step's saved state holds only what Jenkins can persist. */
     private String prepared;
 
-    Execution(StepContext context, String taskId) {
+    private final boolean planAgent;
+
+    /**
+     * @param planAgent whether the plan's agent profile runs the task, rather than the step's block
+     */
+    Execution(StepContext context, String taskId, boolean planAgent) {
       super(context);
       this.taskId = taskId;
+      this.planAgent = planAgent;
     }
 
     @Override
@@ -88,7 +96,7 @@ public final class AgentTaskStep extends Step {
       NodeSpec spec = spec();
       NodeEnvironment environment = new NodeEnvironment(context.get(EnvVars.class));
       prepared = workspace.act(new TaskCall.Prepare(spec, environment, taskId));
-      if (!context.hasBody()) {
+      if (planAgent) {
         finish(workspace.act(new TaskCall.PlanAgent(spec, environment, prepared, listener)));
         return;
       }

@@ -137,7 +137,12 @@ public final class PublishAgentBranchStep extends Step {
         CredentialsProvider.track(run, credentials);
         git.addDefaultCredentials(credentials);
       }
-      String url = git.getRemoteUrl(request.remote());
+      String url;
+      try {
+        url = git.getRemoteUrl(request.remote());
+      } catch (GitException e) {
+        url = null; // git config exits 1 for a remote it does not know
+      }
       if (url == null) {
         throw new AbortException(
             "the checkout has no remote '"

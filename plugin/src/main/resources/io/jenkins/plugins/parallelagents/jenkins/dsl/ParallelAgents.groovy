@@ -29,6 +29,15 @@ class ParallelAgents implements Serializable {
      * the task (id, title, needs, label, agent) as its argument.
      */
     def call(Map args = [:], Closure agent = null) {
+        return run(args, agent)
+    }
+
+    /** parallelAgents { task -> ... }: the default plan, the block as the agent. */
+    def call(Closure agent) {
+        return run([:], agent)
+    }
+
+    private def run(Map args, Closure agent) {
         String planFile = args.plan ?: 'agents-plan.yaml'
         String label = args.label
         def checkout = args.containsKey('checkout') ? args.checkout : true
@@ -49,8 +58,12 @@ class ParallelAgents implements Serializable {
                 results[id] = 'SKIPPED'
                 continue
             }
-            script.stage(id) {
-                results[id] = runTask(outline, task, label, checkout, agent)
+            try {
+                script.stage(id) {
+                    results[id] = runTask(outline, task, label, checkout, agent)
+                }
+            } finally {
+                recordFailureIfUnfinished(results, id)
             }
             foundationDone = isDone(results[id])
         }
@@ -105,8 +118,20 @@ class ParallelAgents implements Serializable {
                     : "task '${failed}' did not succeed and the plan sets failFast")
             return
         }
-        script.stage(task.id) {
-            results[task.id] = runTask(outline, task, label, checkout, agent)
+        try {
+            script.stage(task.id) {
+                results[task.id] = runTask(outline, task, label, checkout, agent)
+            }
+        } finally {
+            // A node, checkout or stash that failed outside the task still ends it, so that
+            // the tasks waiting for it are skipped rather than left waiting for ever.
+            recordFailureIfUnfinished(results, (String) task.id)
+        }
+    }
+
+    private static void recordFailureIfUnfinished(Map results, String id) {
+        if (!results.containsKey(id)) {
+            results[id] = 'FAILED'
         }
     }
 
@@ -132,7 +157,7 @@ class ParallelAgents implements Serializable {
                         catchInterruptions: false) {
                     Map outcome
                     if (agent == null) {
-                        outcome = script.agentTask(task: id)
+                        outcome = script.planAgentTask(task: id)
                     } else {
                         outcome = script.agentTask(task: id) {
                             agent.call(task)

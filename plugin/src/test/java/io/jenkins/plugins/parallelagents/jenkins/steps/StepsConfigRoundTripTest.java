@@ -31,6 +31,14 @@ class StepsConfigRoundTripTest {
   }
 
   @Test
+  void planAgentTaskKeepsItsTask() throws Exception {
+    PlanAgentTaskStep after =
+        new StepConfigTester(j).configRoundTrip(new PlanAgentTaskStep("api"));
+
+    assertEquals("api", after.getTask());
+  }
+
+  @Test
   void readAgentPlanKeepsItsFile() throws Exception {
     ReadAgentPlanStep before = new ReadAgentPlanStep();
     before.setFile("plans/feature.yaml");
