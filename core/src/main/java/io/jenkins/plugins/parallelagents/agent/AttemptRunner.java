@@ -36,66 +36,115 @@ public final class AttemptRunner {
 
   public AttemptResult run(
       AttemptContext context, String prompt, java.nio.file.Path promptFile, OutputSink sink) {
-    long started = System.nanoTime();
-    long deadline = started + context.task().timeout().toNanos();
-    Map<String, String> env = environment(context, prompt, promptFile);
-    Map<String, String> placeholders = placeholders(context, prompt, promptFile);
-
-    CommandSpec setup = context.task().setup();
-    if (setup != null) {
-      CommandResult result = step(context, "setup", setup, env, placeholders, deadline, sink);
-      if (!result.ok()) {
-        return finish(context, started, result, result.describeFailure("setup"));
-      }
+    long started = System.currentTimeMillis();
+    AttemptResult setupFailure = setup(context, prompt, promptFile, started, sink);
+    if (setupFailure != null) {
+      return setupFailure;
     }
     CommandResult agent =
-        step(context, "agent", context.agent().command(), env, placeholders, deadline, sink);
+        step(context, "agent", context.agent().command(), prompt, promptFile, started, sink);
     if (!agent.ok()) {
       return finish(context, started, agent, describeAgentFailure(context, agent));
     }
+    return afterAgent(context, prompt, promptFile, started, sink);
+  }
+
+  /**
+   * The setup step alone, for a host that runs the agent itself (a Jenkins block). Returns {@code
+   * null} when there is no setup or it passed, or else the failed attempt.
+   *
+   * @param startedAtMs when the attempt started (epoch milliseconds): the task's timeout counts
+   *     from there
+   */
+  public AttemptResult setup(
+      AttemptContext context,
+      String prompt,
+      java.nio.file.Path promptFile,
+      long startedAtMs,
+      OutputSink sink) {
+    CommandSpec setup = context.task().setup();
+    if (setup == null) {
+      return null;
+    }
+    CommandResult result = step(context, "setup", setup, prompt, promptFile, startedAtMs, sink);
+    return result.ok()
+        ? null
+        : finish(context, startedAtMs, result, result.describeFailure("setup"));
+  }
+
+  /**
+   * What follows a successful agent: its work committed, then verify. Reports {@code NO_CHANGES}
+   * when the agent left the branch where it started.
+   */
+  public AttemptResult afterAgent(
+      AttemptContext context,
+      String prompt,
+      java.nio.file.Path promptFile,
+      long startedAtMs,
+      OutputSink sink) {
     String commit = commitLeftovers(context);
     if (commit.equals(context.startCommit())) {
       return new AttemptResult(
           context.attempt(),
           TaskStatus.NO_CHANGES,
           0,
-          elapsedMs(started),
+          elapsedMs(startedAtMs),
           context.startCommit(),
           commit,
           "the agent changed nothing");
     }
     CommandSpec verify = context.task().verify();
     if (verify != null) {
-      CommandResult result = step(context, "verify", verify, env, placeholders, deadline, sink);
+      CommandResult result = step(context, "verify", verify, prompt, promptFile, startedAtMs, sink);
       if (!result.ok()) {
-        return finish(context, started, result, result.describeFailure("verify"), commit);
+        return finish(context, startedAtMs, result, result.describeFailure("verify"), commit);
       }
     }
     return new AttemptResult(
         context.attempt(),
         TaskStatus.SUCCEEDED,
         0,
-        elapsedMs(started),
+        elapsedMs(startedAtMs),
         context.startCommit(),
         commit,
         null);
+  }
+
+  /**
+   * Ends an attempt whose agent a host ran and saw fail: what the agent left is still committed, so
+   * that its branch keeps the work for inspection.
+   *
+   * @param status {@code FAILED}, {@code TIMED_OUT} or {@code CANCELLED}
+   */
+  public AttemptResult agentFailed(
+      AttemptContext context, TaskStatus status, String reason, long startedAtMs) {
+    Kept kept = keepWork(context, reason);
+    return new AttemptResult(
+        context.attempt(),
+        status,
+        null,
+        elapsedMs(startedAtMs),
+        context.startCommit(),
+        kept.commit(),
+        kept.reason());
   }
 
   private CommandResult step(
       AttemptContext context,
       String name,
       CommandSpec command,
-      Map<String, String> env,
-      Map<String, String> placeholders,
-      long deadline,
+      String prompt,
+      java.nio.file.Path promptFile,
+      long startedAtMs,
       OutputSink sink) {
-    long leftNanos = Math.max(1_000_000L, deadline - System.nanoTime());
+    long deadline = startedAtMs + context.task().timeout().toMillis();
+    long leftMs = Math.max(1L, deadline - System.currentTimeMillis());
     CommandRequest request =
         CommandRequest.logged(
             context.worktree(),
-            AgentCommands.argv(command, placeholders),
-            env,
-            Duration.ofNanos(leftNanos),
+            AgentCommands.argv(command, placeholders(context, prompt, promptFile)),
+            environment(context, prompt, promptFile),
+            Duration.ofMillis(leftMs),
             context.log(name),
             line -> sink.line(name, line));
     return runner.run(request);
@@ -128,16 +177,20 @@ public final class AttemptRunner {
   /** Ends a failed attempt, keeping what the agent left; the step's failure stays the reason. */
   private AttemptResult finish(
       AttemptContext context, long started, CommandResult result, String reason) {
-    String commit;
-    String why = reason;
+    Kept kept = keepWork(context, reason);
+    return finish(context, started, result, kept.reason(), kept.commit());
+  }
+
+  private record Kept(String commit, String reason) {}
+
+  /** Commits what a failed step left behind; a failure to commit is added to the reason. */
+  private Kept keepWork(AttemptContext context, String reason) {
     try {
-      commit = commitLeftovers(context);
+      return new Kept(commitLeftovers(context), reason);
     } catch (GitException e) {
       // e.g. a killed agent left git's index.lock behind
-      commit = null;
-      why += "; its work could not be committed: " + e.getMessage();
+      return new Kept(null, reason + "; its work could not be committed: " + e.getMessage());
     }
-    return finish(context, started, result, why, commit);
   }
 
   private static AttemptResult finish(
@@ -151,11 +204,12 @@ public final class AttemptRunner {
         context.attempt(), status, exit, elapsedMs(started), context.startCommit(), commit, reason);
   }
 
-  private static long elapsedMs(long started) {
-    return (System.nanoTime() - started) / 1_000_000;
+  private static long elapsedMs(long startedAtMs) {
+    return System.currentTimeMillis() - startedAtMs;
   }
 
-  private static Map<String, String> environment(
+  /** The {@code AGENT_*} variables of the agent contract, for every step of the attempt. */
+  public static Map<String, String> environment(
       AttemptContext context, String prompt, java.nio.file.Path promptFile) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AGENT_TASK_ID", context.task().id());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The shortest time any schedule could take with the measured task durations. */
-final class CriticalPath {
+public final class CriticalPath {
 
   private CriticalPath() {}
 
@@ -16,7 +16,7 @@ final class CriticalPath {
    * The foundation runs in series before everything, so its durations add up; after it, the longest
    * chain of needs through the fan-out tasks.
    */
-  static long of(Plan plan, List<TaskReport> tasks) {
+  public static long of(Plan plan, List<TaskReport> tasks) {
     long foundation = 0;
     Map<String, Long> fanOut = new HashMap<>();
     for (TaskReport task : tasks) {

@@ -7,12 +7,12 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 
 /** Checks a task's changes against the {@code paths} it declared it owns. */
-final class DeclaredPaths {
+public final class DeclaredPaths {
 
   private DeclaredPaths() {}
 
   /** Changed files matching none of the globs; nothing when the task declared no paths. */
-  static List<String> outside(List<String> globs, List<FileChange> changes) {
+  public static List<String> outside(List<String> globs, List<FileChange> changes) {
     if (globs.isEmpty()) {
       return List.of();
     }

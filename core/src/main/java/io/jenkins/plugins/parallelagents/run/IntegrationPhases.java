@@ -1,6 +1,5 @@
 package io.jenkins.plugins.parallelagents.run;
 
-import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.merge.BranchMerger;
@@ -8,21 +7,17 @@ import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
+import io.jenkins.plugins.parallelagents.merge.TaskBranches;
 import io.jenkins.plugins.parallelagents.merge.TreeMerger;
 import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
-import io.jenkins.plugins.parallelagents.plan.Plan;
-import io.jenkins.plugins.parallelagents.plan.TestSettings;
-import io.jenkins.plugins.parallelagents.process.CommandRequest;
-import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TestReport;
-import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,30 +36,7 @@ final class IntegrationPhases {
 
   /** Task branches with work to merge, in topological order (plan order among equals). */
   List<TaskBranch> branches(List<String> order, String integrationStart) {
-    return order.stream()
-        .map(id -> run.state().task(id))
-        .filter(t -> !t.foundation() && t.commit() != null)
-        .map(
-            t ->
-                new TaskBranch(
-                    t.id(),
-                    t.title(),
-                    t.branch(),
-                    t.commit(),
-                    upstream(t, integrationStart),
-                    t.changedFiles()))
-        .toList();
-  }
-
-  private List<String> upstream(TaskReport task, String integrationStart) {
-    List<String> upstream = new java.util.ArrayList<>(List.of(integrationStart));
-    for (String need : task.needs()) {
-      String commit = run.state().task(need).commit();
-      if (commit != null) {
-        upstream.add(commit);
-      }
-    }
-    return upstream;
+    return TaskBranches.inMergeOrder(order, run.state()::task, integrationStart);
   }
 
   List<PredictedConflict> predict(List<TaskBranch> branches, String integrationStart) {
@@ -121,11 +93,23 @@ final class IntegrationPhases {
       run.git().addWorktree(run.repository(), integrationWorktree(), branch, integrationStart);
       outcome =
           new BranchMerger(run.git())
-              .merge(integrationWorktree(), branches, settings, new ResolverAgent(run));
+              .merge(
+                  integrationWorktree(),
+                  branches,
+                  settings,
+                  new ResolverAgent(
+                      run.plan(),
+                      run.runId(),
+                      run.directory(),
+                      branch,
+                      run.git(),
+                      run.runner(),
+                      run.commandEnvironment(),
+                      line -> run.listener().output("merge", "resolver", line)));
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(
-        run.plan().merge().strategy(),
+        settings.strategy(),
         outcome.status(),
         order,
         outcome.commit(),
@@ -140,30 +124,13 @@ final class IntegrationPhases {
   }
 
   TestReport test() {
-    Plan plan = run.plan();
-    TestSettings settings = plan.test();
-    CommandResult result =
-        run.runner()
-            .run(
-                CommandRequest.logged(
-                    integrationWorktree(),
-                    AgentCommands.argv(
-                        settings.command(), Map.of("worktree", integrationWorktree().toString())),
-                    run.commandEnvironment(),
-                    settings.timeout(),
-                    run.directory().phaseLog("test"),
-                    line -> run.listener().output("test", "test", line)));
-    TestStatus status =
-        result.ok()
-            ? TestStatus.PASSED
-            : result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
-    Integer exit = result.failureToStart() != null ? null : result.exitCode();
-    return new TestReport(
-        settings.command().display(),
-        status,
-        exit,
-        result.durationMs(),
-        result.ok() ? null : result.describeFailure("the test command"));
+    return TestPhase.run(
+        run.runner(),
+        run.plan().test(),
+        integrationWorktree(),
+        run.commandEnvironment(),
+        run.directory().phaseLog("test"),
+        line -> run.listener().output("test", "test", line));
   }
 
   PublishReport publish(String commit, String targetAtStart) {

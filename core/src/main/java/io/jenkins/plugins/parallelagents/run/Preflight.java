@@ -13,7 +13,7 @@ import java.util.Map;
  * Checks that a plan can run here before anything is created: git is there and recent enough, the
  * folder is a git checkout, the base exists. Each failure says the fix in one line.
  */
-final class Preflight {
+public final class Preflight {
 
   /**
    * @param top the checkout's top folder
@@ -22,7 +22,7 @@ final class Preflight {
    * @param targetCommit the target branch's commit now, or {@code null} if it does not exist
    * @param identity variables giving commits an author when git has none configured
    */
-  record Checked(
+  public record Checked(
       Path top,
       String baseRef,
       String baseCommit,
@@ -31,7 +31,34 @@ final class Preflight {
 
   private Preflight() {}
 
-  static Checked check(Git git, Plan plan, Path repository) throws EnvironmentException {
+  public static Checked check(Git git, Plan plan, Path repository) throws EnvironmentException {
+    Path top = repository(git, repository);
+    String baseRef = plan.base();
+    if (baseRef == null) {
+      baseRef = git.currentBranch(top).orElse("HEAD");
+    }
+    String ref = baseRef;
+    String baseCommit =
+        git.resolveCommit(top, baseRef)
+            .orElseThrow(
+                () ->
+                    new EnvironmentException(
+                        "unknown base '"
+                            + ref
+                            + "': no branch, tag or commit of that name in "
+                            + top,
+                        "fetch or create '"
+                            + ref
+                            + "', or set 'base:' in the plan to an existing branch"));
+    String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
+    return new Checked(top, baseRef, baseCommit, targetCommit, identity(git, top));
+  }
+
+  /**
+   * Checks that git is there and recent enough and that {@code repository} is inside a sha1 git
+   * checkout; returns the checkout's top folder.
+   */
+  public static Path repository(Git git, Path repository) throws EnvironmentException {
     if (!Files.isDirectory(repository)) {
       throw new EnvironmentException(
           "no such folder: " + repository, "run from inside a git checkout, or pass --repo DIR");
@@ -59,29 +86,11 @@ final class Preflight {
           "this repository names its objects with " + format + ", which the engine cannot read yet",
           "run the plan in a sha1 repository (git's default)");
     }
-    String baseRef = plan.base();
-    if (baseRef == null) {
-      baseRef = git.currentBranch(top).orElse("HEAD");
-    }
-    String ref = baseRef;
-    String baseCommit =
-        git.resolveCommit(top, baseRef)
-            .orElseThrow(
-                () ->
-                    new EnvironmentException(
-                        "unknown base '"
-                            + ref
-                            + "': no branch, tag or commit of that name in "
-                            + top,
-                        "fetch or create '"
-                            + ref
-                            + "', or set 'base:' in the plan to an existing branch"));
-    String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
-    return new Checked(top, baseRef, baseCommit, targetCommit, identity(git, top));
+    return top;
   }
 
   /** Commits need an author; a machine with no git identity (a fresh CI box) gets the engine's. */
-  private static Map<String, String> identity(Git git, Path top) {
+  public static Map<String, String> identity(Git git, Path top) {
     Map<String, String> env = new LinkedHashMap<>();
     if (git.config(top, "user.name").isEmpty() || git.config(top, "user.email").isEmpty()) {
       env.put("GIT_AUTHOR_NAME", "Parallel Agents");

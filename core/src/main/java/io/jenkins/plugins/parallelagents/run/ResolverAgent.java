@@ -1,11 +1,15 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
+import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.merge.ConflictResolver;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
+import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,21 +18,48 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs the plan's {@code merge.resolver} agent on a conflicted integration worktree. */
-final class ResolverAgent implements ConflictResolver {
+public final class ResolverAgent implements ConflictResolver {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-  private final RunContext run;
+  private final Plan plan;
+  private final String runId;
+  private final RunDirectory directory;
+  private final String integrationBranch;
+  private final Git git;
+  private final CommandRunner runner;
+  private final Map<String, String> environment;
+  private final Consumer<String> lines;
 
-  ResolverAgent(RunContext run) {
-    this.run = run;
+  /**
+   * @param environment variables added to the resolver's environment
+   * @param lines receives the resolver's output, line by line
+   */
+  public ResolverAgent(
+      Plan plan,
+      String runId,
+      RunDirectory directory,
+      String integrationBranch,
+      Git git,
+      CommandRunner runner,
+      Map<String, String> environment,
+      Consumer<String> lines) {
+    this.plan = plan;
+    this.runId = runId;
+    this.directory = directory;
+    this.integrationBranch = integrationBranch;
+    this.git = git;
+    this.runner = runner;
+    this.environment = environment;
+    this.lines = lines;
   }
 
   @Override
   public String resolve(TaskBranch task, List<String> files, Path worktree) {
-    AgentProfile agent = run.plan().agents().get(run.plan().merge().resolver());
+    AgentProfile agent = plan.agents().get(plan.merge().resolver());
     if (agent == null) {
       return "no resolver agent is configured";
     }
@@ -41,28 +72,28 @@ final class ResolverAgent implements ConflictResolver {
             + String.join(", ", files)
             + ".\nResolve every conflict so that both sides' intent is kept, remove the conflict"
             + " markers, and leave the files in place (do not commit).\n"
-            + (run.plan().interfaces().isBlank()
+            + (plan.interfaces().isBlank()
                 ? ""
-                : "\n## Shared interfaces\n\n" + run.plan().interfaces().strip() + "\n");
+                : "\n## Shared interfaces\n\n" + plan.interfaces().strip() + "\n");
     Path promptFile =
-        run.directory().root().resolve("merge").resolve("resolver-" + task.taskId() + ".md");
+        directory.root().resolve("merge").resolve("resolver-" + task.taskId() + ".md");
     try {
       Files.createDirectories(promptFile.getParent());
       Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "cannot write its prompt: " + e.getMessage();
     }
-    Map<String, String> env = new LinkedHashMap<>(run.commandEnvironment());
+    Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("AGENT_TASK_ID", task.taskId());
     env.put("AGENT_TASK_TITLE", task.title());
     env.put("AGENT_PROMPT", prompt);
     env.put("AGENT_PROMPT_FILE", promptFile.toString());
-    env.put("AGENT_BASE_COMMIT", run.git().head(worktree));
+    env.put("AGENT_BASE_COMMIT", git.head(worktree));
     env.put("AGENT_ATTEMPT", "1");
     env.put("AGENT_WORKTREE", worktree.toString());
-    env.put("AGENT_BRANCH", run.branches().integration());
-    env.put("AGENT_RUN_ID", run.runId());
-    env.put("AGENT_RUN_DIR", run.directory().root().toString());
+    env.put("AGENT_BRANCH", integrationBranch);
+    env.put("AGENT_RUN_ID", runId);
+    env.put("AGENT_RUN_DIR", directory.root().toString());
     env.put("AGENT_CONFLICTED_FILES", String.join("\n", files));
     Map<String, String> placeholders =
         Map.of(
@@ -75,15 +106,14 @@ final class ResolverAgent implements ConflictResolver {
             "prompt_file",
             promptFile.toString());
     CommandResult result =
-        run.runner()
-            .run(
-                CommandRequest.logged(
-                    worktree,
-                    AgentCommands.argv(agent.command(), placeholders),
-                    env,
-                    TIMEOUT,
-                    run.directory().phaseLog("merge"),
-                    line -> run.listener().output("merge", "resolver", line)));
+        runner.run(
+            CommandRequest.logged(
+                worktree,
+                AgentCommands.argv(agent.command(), placeholders),
+                env,
+                TIMEOUT,
+                directory.phaseLog("merge"),
+                lines));
     return result.ok() ? null : result.describeFailure("resolver '" + agent.name() + "'");
   }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
@@ -16,20 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one plan end to end: foundation, fan-out, merge, test, publish, reports. One instance per
  * run; {@link #cancel()} may be called from another thread (Ctrl-C, an aborted build).
  */
 public final class RunEngine {
-
-  /** Variables that would point git at another repository than each worktree's own. */
-  private static final Set<String> GIT_LOCATION_VARIABLES =
-      Set.of(
-          "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
 
   private final Plan plan;
   private final RunOptions options;
@@ -41,29 +35,10 @@ public final class RunEngine {
     this.plan = plan;
     this.options = options;
     this.listener = listener;
-    Map<String, String> environment = new HashMap<>(options.environment());
-    environment.keySet().removeAll(GIT_LOCATION_VARIABLES);
-    environment.put("GIT_TERMINAL_PROMPT", "0");
-    disableAutoGc(environment);
+    Map<String, String> environment = GitEnvironment.forEngine(options.environment());
     this.runner = new LocalCommandRunner(environment);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
-  }
-
-  /**
-   * An automatic gc, started by any commit, would prune worktrees while tasks create theirs. Added
-   * through git's environment configuration, after any entries the host already set there.
-   */
-  private static void disableAutoGc(Map<String, String> environment) {
-    int count;
-    try {
-      count = Integer.parseInt(environment.getOrDefault("GIT_CONFIG_COUNT", "0").strip());
-    } catch (NumberFormatException e) {
-      count = 0;
-    }
-    environment.put("GIT_CONFIG_KEY_" + count, "gc.auto");
-    environment.put("GIT_CONFIG_VALUE_" + count, "0");
-    environment.put("GIT_CONFIG_COUNT", Integer.toString(count + 1));
   }
 
   /**

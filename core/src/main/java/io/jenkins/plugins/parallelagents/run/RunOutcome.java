@@ -11,12 +11,12 @@ import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.util.List;
 
 /** Decides whether a run succeeded, and if not, the first reason, in the order things happened. */
-final class RunOutcome {
+public final class RunOutcome {
 
   private RunOutcome() {}
 
   /** The first reason the run failed, or {@code null} when it succeeded. */
-  static String firstReason(
+  public static String firstReason(
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
     TaskReport failed =
         tasks.stream()

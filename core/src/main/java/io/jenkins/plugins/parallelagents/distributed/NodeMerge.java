@@ -1,0 +1,238 @@
+package io.jenkins.plugins.parallelagents.distributed;
+
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.graph.TaskGraph;
+import io.jenkins.plugins.parallelagents.merge.BranchMerger;
+import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
+import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
+import io.jenkins.plugins.parallelagents.merge.Publisher;
+import io.jenkins.plugins.parallelagents.merge.TaskBranch;
+import io.jenkins.plugins.parallelagents.merge.TaskBranches;
+import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.report.TestReport;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
+import io.jenkins.plugins.parallelagents.run.Preflight;
+import io.jenkins.plugins.parallelagents.run.ResolverAgent;
+import io.jenkins.plugins.parallelagents.run.TestPhase;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The merge node's part: takes every task's hand-off, predicts conflicts, merges the branches with
+ * the plan's strategy onto the integration branch, runs the plan's test command there and writes
+ * the run's reports. Publishing is left to the host (it holds the credentials); until then the
+ * report says the run is still {@code RUNNING} with publish {@code PENDING}.
+ */
+public final class NodeMerge {
+
+  private final NodeRun run;
+  private final Git git;
+  private final CommandRunner runner;
+  private final Path top;
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the host's environment on this node, passed to git and the test command
+   */
+  public NodeMerge(NodeRun run, CommandRunner runner, Map<String, String> environment)
+      throws EnvironmentException {
+    this.run = run;
+    this.runner = runner;
+    Git probe = new Git(runner, environment);
+    this.top = Preflight.repository(probe, run.checkout());
+    Map<String, String> withIdentity = new LinkedHashMap<>(environment);
+    withIdentity.putAll(Preflight.identity(probe, top));
+    this.environment = withIdentity;
+    this.git = new Git(runner, withIdentity);
+    WorkspaceExclusion.ensure(git, top, run.workspace());
+  }
+
+  /**
+   * Merges and tests what the tasks handed off and writes the reports.
+   *
+   * @param output receives the output of the resolver and test commands, line by line
+   */
+  public RunReport mergeAndTest(Consumer<String> output) {
+    Plan plan = run.plan();
+    Map<String, TaskReport> received = run.handoff().receive(git, top);
+    Map<String, TaskReport> tasks = new LinkedHashMap<>();
+    for (Task task : plan.tasks()) {
+      tasks.put(task.id(), received.getOrDefault(task.id(), missing(plan, task, received)));
+    }
+    Map<String, Long> phases = new LinkedHashMap<>();
+    String blocker = firstUnfinished(tasks);
+    RunReports reports = new RunReports(run);
+    if (blocker != null) {
+      return reports.write(tasks, List.of(), skipped(blocker), phases);
+    }
+    String integrationStart = integrationStart(tasks);
+    List<String> order = TaskGraph.of(plan.tasks()).topologicalOrder();
+    List<TaskBranch> branches = TaskBranches.inMergeOrder(order, tasks::get, integrationStart);
+
+    long t0 = System.nanoTime();
+    List<PredictedConflict> predicted = new ConflictPredictor(git).predict(top, branches);
+    phases.put("prediction", ms(t0));
+
+    t0 = System.nanoTime();
+    MergeReport merge = merge(branches, integrationStart, output);
+    phases.put("merge", ms(t0));
+    if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
+      String why = "the merge did not complete";
+      return reports.write(
+          tasks,
+          predicted,
+          new Integration(merge, skippedTest(plan, why), skippedPublish(why)),
+          phases);
+    }
+    TestReport test;
+    if (plan.test() == null) {
+      test = new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command");
+    } else {
+      t0 = System.nanoTime();
+      test =
+          TestPhase.run(
+              runner,
+              plan.test(),
+              run.worktree("_integration"),
+              environment,
+              run.directory().phaseLog("test"),
+              output);
+      phases.put("test", ms(t0));
+    }
+    removeIntegrationWorktree();
+    PublishReport publish =
+        test.status() == TestStatus.PASSED || test.status() == TestStatus.SKIPPED
+            ? pendingPublish(merge.commit())
+            : skippedPublish("the tests did not pass; nothing is published from a red test");
+    return reports.write(tasks, predicted, new Integration(merge, test, publish), phases);
+  }
+
+  /**
+   * Publishes to the local branch only, for a plan without {@code publish.remote}: never over a
+   * branch that holds commits this result does not contain, unless the plan forces it.
+   */
+  public PublishReport publishLocally(PublishRequest request) {
+    String current = git.resolveCommit(top, "refs/heads/" + request.branch()).orElse(null);
+    return new Publisher(git, git)
+        .publish(
+            top,
+            request.branch(),
+            request.commit(),
+            current,
+            new PublishSettings(null, request.force()));
+  }
+
+  /** The merge, test and publish parts of a report, as far as this node got. */
+  record Integration(MergeReport merge, TestReport test, PublishReport publish) {}
+
+  private MergeReport merge(
+      List<TaskBranch> branches, String integrationStart, Consumer<String> out) {
+    long t0 = System.nanoTime();
+    Path worktree = run.worktree("_integration");
+    String branch = run.branches().integration();
+    git.addWorktree(top, worktree, branch, integrationStart);
+    ResolverAgent resolver =
+        new ResolverAgent(
+            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out);
+    MergeOutcome outcome =
+        new BranchMerger(git).merge(worktree, branches, run.plan().merge(), resolver);
+    return new MergeReport(
+        run.plan().merge().strategy(),
+        outcome.status(),
+        branches.stream().map(TaskBranch::taskId).toList(),
+        outcome.commit(),
+        branch,
+        outcome.conflicts(),
+        ms(t0),
+        outcome.reason());
+  }
+
+  private void removeIntegrationWorktree() {
+    git.exec(
+        top, List.of("worktree", "remove", "--force", run.worktree("_integration").toString()));
+  }
+
+  /**
+   * A task with no hand-off: skipped when the foundation before it or something it needs did not
+   * succeed, else lost on the way.
+   */
+  private static TaskReport missing(Plan plan, Task task, Map<String, TaskReport> received) {
+    TaskReport pending =
+        TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs());
+    for (Task foundation : plan.foundationTasks()) {
+      if (foundation.id().equals(task.id())) {
+        break;
+      }
+      TaskReport done = received.get(foundation.id());
+      if (done == null || !done.status().isDone()) {
+        return pending.notRun(
+            TaskStatus.SKIPPED, "foundation task '" + foundation.id() + "' did not succeed");
+      }
+    }
+    for (String need : task.needs()) {
+      TaskReport dependency = received.get(need);
+      if (dependency == null || !dependency.status().isDone()) {
+        return pending.notRun(TaskStatus.SKIPPED, "it needs '" + need + "', which did not succeed");
+      }
+    }
+    return pending.notRun(TaskStatus.FAILED, "no result of this task was handed to the merge");
+  }
+
+  private static String firstUnfinished(Map<String, TaskReport> tasks) {
+    return tasks.values().stream()
+        .filter(t -> !t.status().isDone())
+        .findFirst()
+        .map(t -> "task '" + t.id() + "' " + t.status())
+        .orElse(null);
+  }
+
+  private String integrationStart(Map<String, TaskReport> tasks) {
+    String start = run.start().baseCommit();
+    for (Task foundation : run.plan().foundationTasks()) {
+      start = tasks.get(foundation.id()).commit();
+    }
+    return start;
+  }
+
+  private Integration skipped(String why) {
+    Plan plan = run.plan();
+    MergeReport merge =
+        new MergeReport(
+            plan.merge().strategy(), MergeStatus.SKIPPED, List.of(), null, null, List.of(), 0, why);
+    return new Integration(merge, skippedTest(plan, why), skippedPublish(why));
+  }
+
+  private static TestReport skippedTest(Plan plan, String why) {
+    String command = plan.test() == null ? null : plan.test().command().display();
+    return new TestReport(command, TestStatus.SKIPPED, null, 0, why);
+  }
+
+  private PublishReport skippedPublish(String why) {
+    return new PublishReport(
+        run.plan().publish().remote(), run.start().target(), null, PublishStatus.SKIPPED, why);
+  }
+
+  private PublishReport pendingPublish(String commit) {
+    return new PublishReport(
+        run.plan().publish().remote(), run.start().target(), commit, PublishStatus.PENDING, null);
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+}

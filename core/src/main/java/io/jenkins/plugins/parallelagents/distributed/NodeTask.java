@@ -1,0 +1,386 @@
+package io.jenkins.plugins.parallelagents.distributed;
+
+import io.jenkins.plugins.parallelagents.agent.AttemptContext;
+import io.jenkins.plugins.parallelagents.agent.AttemptResult;
+import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
+import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
+import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.FileChange;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.MergeAttempt;
+import io.jenkins.plugins.parallelagents.plan.AgentProfile;
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.run.DeclaredPaths;
+import io.jenkins.plugins.parallelagents.run.Preflight;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One task on one node, as a host that runs each task separately drives it: {@link #prepare}, then
+ * either {@link #runPlanAgent} or the host's own agent between {@link #setup} and {@link
+ * #blockSucceeded}/{@link #blockFailed}. Each way ends with the task's branch committed and handed
+ * off; the returned report is the task's entry in the run's report.
+ *
+ * <p>Runs one attempt per task: best-of-N needs several worktrees at once, which the CLI offers.
+ */
+public final class NodeTask {
+
+  /** Names the pipeline block in commit trailers, where the CLI names the agent profile. */
+  public static final String BLOCK_AGENT = "pipeline-block";
+
+  private final NodeRun run;
+  private final Git git;
+  private final AttemptRunner attempts;
+  private final Path top;
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the host's environment on this node, passed to git and every step
+   * @throws EnvironmentException when git or the checkout cannot run a task
+   */
+  public NodeTask(NodeRun run, CommandRunner runner, Map<String, String> environment)
+      throws EnvironmentException {
+    this.run = run;
+    Git probe = new Git(runner, environment);
+    this.top = Preflight.repository(probe, run.checkout());
+    Map<String, String> withIdentity = new LinkedHashMap<>(environment);
+    withIdentity.putAll(Preflight.identity(probe, top));
+    this.environment = withIdentity;
+    this.git = new Git(runner, withIdentity);
+    WorkspaceExclusion.ensure(git, top, run.workspace());
+    this.attempts = new AttemptRunner(runner, git);
+  }
+
+  /**
+   * Takes the results handed off so far, creates the task's worktree and branch from the base and
+   * foundation with its needs merged in, and writes its prompt. A need that is missing or does not
+   * merge makes a task that is not {@linkplain PreparedTask#ready() ready}.
+   */
+  public PreparedTask prepare(String taskId) {
+    Task task = task(taskId);
+    long started = System.currentTimeMillis();
+    Map<String, TaskReport> received = run.handoff().receive(git, top);
+    String branch = run.branches().task(taskId);
+    Path worktree = run.worktree(taskId);
+    String start;
+    try {
+      start = startPoint(task, received);
+    } catch (HandoffException e) {
+      return unready(task, branch, worktree, null, started, e.getMessage());
+    }
+    git.addWorktree(top, worktree, branch, start);
+    String failure = mergeNeeds(task, received, worktree);
+    String startCommit = git.head(worktree);
+    String prompt =
+        PromptBuilder.build(
+            task, run.plan().interfaces(), branch, startCommit, dependencies(task, received));
+    Path promptFile = run.directory().promptFile(taskId);
+    write(promptFile, prompt);
+    AttemptContext context = context(task, worktree, startCommit, blockAgent());
+    Map<String, String> agentEnvironment = AttemptRunner.environment(context, prompt, promptFile);
+    return new PreparedTask(
+        taskId,
+        worktree.toString(),
+        branch,
+        startCommit,
+        promptFile.toString(),
+        agentEnvironment,
+        started,
+        failure);
+  }
+
+  /**
+   * Runs the plan's agent for the task (setup, agent, commit, verify) and hands off the result.
+   *
+   * @param sink receives each output line of each step
+   */
+  public TaskReport runPlanAgent(PreparedTask prepared, AttemptRunner.OutputSink sink) {
+    if (!prepared.ready()) {
+      return notStarted(prepared);
+    }
+    Task task = task(prepared.taskId());
+    AgentProfile agent = task.agent() == null ? null : run.plan().agents().get(task.agent());
+    if (agent == null) {
+      return finish(
+          prepared,
+          failedBeforeAgent(
+              prepared, "task '" + task.id() + "' names no agent profile and no block was given"));
+    }
+    AttemptContext context =
+        context(task, Path.of(prepared.worktree()), prepared.startCommit(), agent);
+    String prompt = read(Path.of(prepared.promptFile()));
+    return finish(prepared, attempts.run(context, prompt, Path.of(prepared.promptFile()), sink));
+  }
+
+  /**
+   * Runs the task's setup step before the host's own agent. Returns the handed-off report when the
+   * task ends here (setup failed, or the task was not ready), or nothing when the agent may run.
+   */
+  public Optional<TaskReport> setup(PreparedTask prepared, AttemptRunner.OutputSink sink) {
+    if (!prepared.ready()) {
+      return Optional.of(notStarted(prepared));
+    }
+    AttemptResult failed =
+        attempts.setup(
+            blockContext(prepared),
+            read(Path.of(prepared.promptFile())),
+            Path.of(prepared.promptFile()),
+            prepared.startedAtMs(),
+            sink);
+    return failed == null ? Optional.empty() : Optional.of(finish(prepared, failed));
+  }
+
+  /** The host's agent succeeded: commits its work, runs verify, hands off the result. */
+  public TaskReport blockSucceeded(PreparedTask prepared, AttemptRunner.OutputSink sink) {
+    AttemptResult result =
+        attempts.afterAgent(
+            blockContext(prepared),
+            read(Path.of(prepared.promptFile())),
+            Path.of(prepared.promptFile()),
+            prepared.startedAtMs(),
+            sink);
+    return finish(prepared, result);
+  }
+
+  /**
+   * The host's agent failed (or was stopped): what it left is committed and handed off, so that the
+   * branch keeps the work.
+   *
+   * @param status {@code FAILED}, {@code TIMED_OUT} or {@code CANCELLED}
+   */
+  public TaskReport blockFailed(PreparedTask prepared, TaskStatus status, String reason) {
+    return finish(
+        prepared,
+        attempts.agentFailed(blockContext(prepared), status, reason, prepared.startedAtMs()));
+  }
+
+  private AttemptContext blockContext(PreparedTask prepared) {
+    return context(
+        task(prepared.taskId()),
+        Path.of(prepared.worktree()),
+        prepared.startCommit(),
+        blockAgent());
+  }
+
+  /** The host's block in place of a profile: its name goes into commit trailers, nothing runs. */
+  private static AgentProfile blockAgent() {
+    return new AgentProfile(BLOCK_AGENT, CommandSpec.shell("true"));
+  }
+
+  private AttemptContext context(Task task, Path worktree, String startCommit, AgentProfile agent) {
+    return new AttemptContext(
+        task,
+        agent,
+        1,
+        worktree,
+        run.branches().task(task.id()),
+        startCommit,
+        run.runId(),
+        run.directory());
+  }
+
+  /**
+   * Foundation tasks run one after another, each from the one before; every other task starts from
+   * the last of them.
+   */
+  private String startPoint(Task task, Map<String, TaskReport> received) {
+    String start = run.start().baseCommit();
+    for (Task foundation : run.plan().foundationTasks()) {
+      if (foundation.id().equals(task.id())) {
+        break;
+      }
+      TaskReport done = received.get(foundation.id());
+      if (done == null || done.commit() == null || !done.status().isDone()) {
+        throw new HandoffException(
+            "foundation task '"
+                + foundation.id()
+                + "' has "
+                + (done == null ? "not handed off a result here" : "status " + done.status()));
+      }
+      start = done.commit();
+    }
+    return start;
+  }
+
+  private String mergeNeeds(Task task, Map<String, TaskReport> received, Path worktree) {
+    for (String need : task.needs()) {
+      TaskReport dependency = received.get(need);
+      if (dependency != null && dependency.foundation()) {
+        continue; // foundation work is already in the start point
+      }
+      if (dependency == null || !dependency.status().isDone() || dependency.commit() == null) {
+        return "its dependency '"
+            + need
+            + "' "
+            + (dependency == null
+                ? "has not handed off a result here"
+                : "did not succeed (" + dependency.status() + ")");
+      }
+      MergeAttempt merged =
+          git.integrate(
+              worktree,
+              List.of(
+                  "merge",
+                  "--no-edit",
+                  "--no-verify",
+                  "-m",
+                  "Merge " + need + " into " + task.id() + " (agents)",
+                  dependency.commit()));
+      if (!merged.clean()) {
+        git.exec(worktree, List.of("merge", "--abort"));
+        return "its dependency '"
+            + need
+            + "' could not be merged in: "
+            + (merged.conflicted()
+                ? "conflict in " + String.join(", ", merged.conflictedFiles())
+                : merged.error());
+      }
+    }
+    return null;
+  }
+
+  private static List<DependencyOutcome> dependencies(Task task, Map<String, TaskReport> received) {
+    List<DependencyOutcome> outcomes = new ArrayList<>();
+    for (String need : task.needs()) {
+      TaskReport done = received.get(need);
+      if (done != null) {
+        outcomes.add(new DependencyOutcome(need, done.title(), done.commit(), done.changedFiles()));
+      }
+    }
+    return outcomes;
+  }
+
+  private PreparedTask unready(
+      Task task, String branch, Path worktree, String start, long started, String failure) {
+    return new PreparedTask(
+        task.id(), worktree.toString(), branch, start, null, Map.of(), started, failure);
+  }
+
+  private AttemptResult failedBeforeAgent(PreparedTask prepared, String reason) {
+    return new AttemptResult(
+        1,
+        TaskStatus.FAILED,
+        null,
+        System.currentTimeMillis() - prepared.startedAtMs(),
+        prepared.startCommit(),
+        prepared.startCommit(),
+        reason);
+  }
+
+  /** A task that never reached its agent: failed, with no branch worth handing on. */
+  private TaskReport notStarted(PreparedTask prepared) {
+    Task task = task(prepared.taskId());
+    Instant started = Instant.ofEpochMilli(prepared.startedAtMs());
+    TaskReport report =
+        TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs())
+            .running(null, started)
+            .failed(prepared.failure(), Instant.now());
+    run.handoff().export(git, top, report, run.start().baseCommit());
+    removeWorktree(prepared);
+    return report;
+  }
+
+  /** The task's report from its one attempt, with its diff; then hands it off. */
+  private TaskReport finish(PreparedTask prepared, AttemptResult result) {
+    Task task = task(prepared.taskId());
+    List<FileChange> changes = List.of();
+    if (result.commit() != null && result.startCommit() != null) {
+      try (HistoryReader history = HistoryReader.open(git.commonDir(top))) {
+        changes = history.diffStat(result.startCommit(), result.commit());
+      }
+      writeDiff(task.id(), result.startCommit(), result.commit());
+    }
+    Instant started = Instant.ofEpochMilli(prepared.startedAtMs());
+    Instant finished = Instant.now();
+    AttemptReport attempt =
+        new AttemptReport(
+            1,
+            result.status(),
+            result.exitCode(),
+            result.durationMs(),
+            prepared.branch(),
+            result.commit(),
+            changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
+            result.reason());
+    TaskReport report =
+        new TaskReport(
+            task.id(),
+            task.title(),
+            task.foundation(),
+            task.needs(),
+            result.status(),
+            prepared.branch(),
+            result.commit(),
+            List.of(attempt),
+            result.status().isDone() ? 1 : null,
+            changes.stream().map(FileChange::path).toList(),
+            changes.stream().mapToInt(FileChange::insertions).sum(),
+            changes.stream().mapToInt(FileChange::deletions).sum(),
+            DeclaredPaths.outside(task.paths(), changes),
+            started,
+            finished,
+            finished.toEpochMilli() - started.toEpochMilli(),
+            result.reason());
+    run.handoff().export(git, top, report, run.start().baseCommit());
+    removeWorktree(prepared);
+    return report;
+  }
+
+  /** The branch holds the work and the bundle carries it on; the checkout is not needed. */
+  private void removeWorktree(PreparedTask prepared) {
+    Path worktree = Path.of(prepared.worktree());
+    if (Files.isDirectory(worktree)) {
+      git.exec(top, List.of("worktree", "remove", "--force", worktree.toString()));
+    }
+  }
+
+  private void writeDiff(String taskId, String from, String to) {
+    try {
+      Path file = run.directory().diffFile(taskId);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, git.diff(top, from, to));
+    } catch (IOException | GitException e) {
+      // the diff file is a convenience; the branch holds the work
+    }
+  }
+
+  private Task task(String id) {
+    return run.plan()
+        .task(id)
+        .orElseThrow(() -> new IllegalArgumentException("the plan has no task '" + id + "'"));
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

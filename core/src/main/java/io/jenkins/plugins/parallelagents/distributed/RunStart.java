@@ -1,0 +1,97 @@
+package io.jenkins.plugins.parallelagents.distributed;
+
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.run.Preflight;
+import io.jenkins.plugins.parallelagents.run.RunIds;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What every step of a distributed run agrees on, fixed once when the plan is read: the run id, the
+ * base commit all nodes start from, and the target branch.
+ *
+ * @param baseRef the base as named, for the report
+ * @param startedAtMs when the run started (epoch milliseconds), for the makespan
+ * @param changeId the pull request the run is for, or {@code null}
+ */
+public record RunStart(
+    String runId,
+    String baseRef,
+    String baseCommit,
+    String target,
+    long startedAtMs,
+    String changeId) {
+
+  /**
+   * Resolves the run's base and target in a checkout.
+   *
+   * <p>A CI checkout is usually a detached commit whose branches exist only as {@code
+   * origin/<name>}; so the plan's {@code base} is looked up as named, then on {@code origin}. With
+   * no {@code base} the checked-out commit is the base. A pull request ({@code changeId} not null)
+   * always starts from its own head, the commit checked out, and publishes to {@code
+   * agents/pr-<id>} so that it never touches the plan's target; see {@link #replacesTarget()}.
+   */
+  public static RunStart resolve(
+      Git git, Plan plan, Path checkout, String runId, String changeId, long startedAtMs)
+      throws EnvironmentException {
+    if (!RunIds.isValid(runId)) {
+      throw new IllegalArgumentException(
+          "a run id names branches and folders; '" + runId + "' cannot");
+    }
+    Path top = Preflight.repository(git, checkout);
+    String target = changeId == null ? plan.target() : pullRequestTarget(changeId);
+    String baseRef = changeId != null || plan.base() == null ? "HEAD" : plan.base();
+    String commit =
+        resolve(git, top, baseRef)
+            .orElseThrow(
+                () ->
+                    new EnvironmentException(
+                        "unknown base '"
+                            + baseRef
+                            + "': no branch, tag or commit of that name in "
+                            + top
+                            + ", nor on origin",
+                        "fetch '"
+                            + baseRef
+                            + "' in the checkout, or set 'base:' in the plan to an existing"
+                            + " branch"));
+    return new RunStart(runId, baseRef, commit, target, startedAtMs, changeId);
+  }
+
+  private static Optional<String> resolve(Git git, Path top, String ref) {
+    Optional<String> commit = git.resolveCommit(top, ref);
+    return commit.isPresent() ? commit : git.resolveCommit(top, "refs/remotes/origin/" + ref);
+  }
+
+  /**
+   * Whether publishing replaces the target whatever it holds: a pull request's {@code
+   * agents/pr-<id>} belongs to that pull request's runs alone, and each build's result supersedes
+   * the last one's.
+   */
+  public boolean replacesTarget() {
+    return changeId != null;
+  }
+
+  /** The branch a pull request's combined result goes to: {@code agents/pr-<id>}. */
+  public static String pullRequestTarget(String changeId) {
+    String id = changeId.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+    return "agents/pr-" + id;
+  }
+
+  /**
+   * A run id for a CI build: the job's name and the build number, made safe for branch names
+   * ({@code my-folder-my-job-42} for build 42 of {@code My Folder/My Job}).
+   */
+  public static String runIdForBuild(String jobName, int buildNumber) {
+    String job =
+        jobName
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9._-]+", "-")
+            .replaceAll("\\.{2,}", ".")
+            .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+    return (job.isEmpty() ? "build" : job) + "-" + buildNumber;
+  }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.parallelagents.jenkins.steps;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.parallelagents.distributed.NodeMerge;
+import io.jenkins.plugins.parallelagents.distributed.NodeRun;
+import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
+import io.jenkins.plugins.parallelagents.distributed.ReportUpdate;
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.ReportJson;
+import java.io.File;
+import java.io.IOException;
+import jenkins.MasterToSlaveFileCallable;
+
+/** The merge node's calls: merge and test, what to publish, a local publish, the outcome. */
+final class MergeCalls {
+
+  private MergeCalls() {}
+
+  /** A call on the merge node; engine failures become the build's one-line error. */
+  abstract static class OnNode<T> extends MasterToSlaveFileCallable<T> {
+    private static final long serialVersionUID = 1L;
+    final NodeSpec spec;
+    final NodeEnvironment environment;
+
+    OnNode(NodeSpec spec, NodeEnvironment environment) {
+      this.spec = spec;
+      this.environment = environment;
+    }
+
+    @Override
+    public final T invoke(File workspace, VirtualChannel channel) throws IOException {
+      try {
+        return call(spec.on(workspace));
+      } catch (EnvironmentException e) {
+        throw Failures.of(e);
+      } catch (RuntimeException e) {
+        if (Failures.isExpected(e)) {
+          throw new AbortException(e.getMessage());
+        }
+        throw e;
+      }
+    }
+
+    abstract T call(NodeRun run) throws IOException, EnvironmentException;
+
+    NodeMerge merge(NodeRun run) throws EnvironmentException {
+      return new NodeMerge(run, environment.runner(), environment.forEngine());
+    }
+  }
+
+  /** Merges and tests the hand-offs; returns {@code report.json}. */
+  static final class MergeAndTest extends OnNode<String> {
+    private static final long serialVersionUID = 1L;
+    private final TaskListener listener;
+
+    MergeAndTest(NodeSpec spec, NodeEnvironment environment, TaskListener listener) {
+      super(spec, environment);
+      this.listener = listener;
+    }
+
+    @Override
+    String call(NodeRun run) throws EnvironmentException {
+      return new ReportJson()
+          .toJson(merge(run).mergeAndTest(LogSink.forPhase(listener, "merge & test")));
+    }
+  }
+
+  /** What may be published, from the report the merge wrote; a {@link PublishRequest}. */
+  static final class Request extends OnNode<String> {
+    private static final long serialVersionUID = 1L;
+
+    Request(NodeSpec spec, NodeEnvironment environment) {
+      super(spec, environment);
+    }
+
+    @Override
+    String call(NodeRun run) {
+      return Wire.write(new ReportUpdate(run).request());
+    }
+  }
+
+  /** Publishes to the checkout's own branch (the plan names no remote); a {@link PublishReport}. */
+  static final class PublishLocally extends OnNode<String> {
+    private static final long serialVersionUID = 1L;
+    private final String request;
+
+    PublishLocally(NodeSpec spec, NodeEnvironment environment, String request) {
+      super(spec, environment);
+      this.request = request;
+    }
+
+    @Override
+    String call(NodeRun run) throws EnvironmentException {
+      return Wire.write(merge(run).publishLocally(Wire.read(request, PublishRequest.class)));
+    }
+  }
+
+  /** Records how publishing went; returns the final {@code report.json}. */
+  static final class Record extends OnNode<String> {
+    private static final long serialVersionUID = 1L;
+    private final String publish;
+    private final long durationMs;
+
+    /**
+     * @param publish the {@link PublishReport}, as JSON
+     */
+    Record(NodeSpec spec, NodeEnvironment environment, String publish, long durationMs) {
+      super(spec, environment);
+      this.publish = publish;
+      this.durationMs = durationMs;
+    }
+
+    @Override
+    String call(NodeRun run) {
+      PublishReport report = Wire.read(publish, PublishReport.class);
+      return new ReportJson().toJson(new ReportUpdate(run).published(report, durationMs));
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.parallelagents.jenkins.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.plugins.git.GitException;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
+import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.eclipse.jgit.transport.URIish;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.gitclient.Git;
+import org.jenkinsci.plugins.gitclient.GitClient;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Publishes the merged and tested result to the target branch: pushed to the plan's {@code
+ * publish.remote} through git-client with a Jenkins credential, never forced over a target that
+ * holds other work unless the plan says {@code force: true}; or, with no remote, the checkout's own
+ * branch. Records the outcome in the reports; fails the build when nothing could be published.
+ */
+public final class PublishAgentBranchStep extends Step {
+
+  private String credentialsId;
+
+  @DataBoundConstructor
+  public PublishAgentBranchStep() {}
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  /** The credential to push with; none uses what the node's git already has. */
+  @DataBoundSetter
+  public void setCredentialsId(String credentialsId) {
+    this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId;
+  }
+
+  @Override
+  public StepExecution start(StepContext context) {
+    return new Execution(context, credentialsId);
+  }
+
+  static final class Execution
+      extends SynchronousNonBlockingStepExecution<LinkedHashMap<String, Object>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String credentialsId;
+
+    Execution(StepContext context, String credentialsId) {
+      super(context);
+      this.credentialsId = credentialsId;
+    }
+
+    @Override
+    protected LinkedHashMap<String, Object> run() throws Exception {
+      StepContext context = getContext();
+      FilePath workspace = context.get(FilePath.class);
+      Run<?, ?> run = context.get(Run.class);
+      ParallelAgentsAction action = ParallelAgentsAction.of(run);
+      NodeSpec spec = NodeSpec.of(action, workspace);
+      NodeEnvironment environment = new NodeEnvironment(context.get(EnvVars.class));
+      PublishRequest request =
+          Wire.read(workspace.act(new MergeCalls.Request(spec, environment)), PublishRequest.class);
+      if (!request.allowed()) {
+        throw new AbortException(request.refusal());
+      }
+      long t0 = System.nanoTime();
+      PublishReport published =
+          request.remote() == null
+              ? Wire.read(
+                  workspace.act(
+                      new MergeCalls.PublishLocally(spec, environment, Wire.write(request))),
+                  PublishReport.class)
+              : push(request, workspace, run);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      action.reportWritten(
+          workspace.act(new MergeCalls.Record(spec, environment, Wire.write(published), ms)));
+      if (published.status() != PublishStatus.PUSHED
+          && published.status() != PublishStatus.UPDATED) {
+        throw new AbortException(published.reason());
+      }
+      context
+          .get(TaskListener.class)
+          .getLogger()
+          .println(
+              "Published "
+                  + published.commit()
+                  + " to "
+                  + (published.remote() == null ? "" : published.remote() + " ")
+                  + published.branch());
+      LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+      result.put("status", published.status().name());
+      result.put("remote", published.remote());
+      result.put("branch", published.branch());
+      result.put("commit", published.commit());
+      return result;
+    }
+
+    private PublishReport push(PublishRequest request, FilePath workspace, Run<?, ?> run)
+        throws Exception {
+      StepContext context = getContext();
+      GitClient git =
+          Git.with(context.get(TaskListener.class), context.get(EnvVars.class))
+              .in(workspace)
+              .using("git")
+              .getClient();
+      if (credentialsId != null) {
+        StandardCredentials credentials =
+            CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        if (credentials == null) {
+          throw new AbortException(
+              "no credentials with id '" + credentialsId + "' are available to this build");
+        }
+        CredentialsProvider.track(run, credentials);
+        git.addDefaultCredentials(credentials);
+      }
+      String url;
+      try {
+        url = git.getRemoteUrl(request.remote());
+      } catch (GitException e) {
+        url = null; // git config exits 1 for a remote it does not know
+      }
+      if (url == null) {
+        throw new AbortException(
+            "the checkout has no remote '"
+                + request.remote()
+                + "' (the plan's publish.remote); check out the repository with it first");
+      }
+      try {
+        git.push()
+            .to(new URIish(url))
+            .ref(request.commit() + ":refs/heads/" + request.branch())
+            .force(request.force())
+            .execute();
+        return request.pushed();
+      } catch (GitException e) {
+        return request.failed(e.getMessage());
+      } catch (URISyntaxException e) {
+        throw new AbortException("remote '" + request.remote() + "' has a bad URL: " + url);
+      }
+    }
+  }
+
+  @Extension
+  @Symbol("publishAgentBranch")
+  public static final class DescriptorImpl extends StepDescriptor {
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+      return Set.of(FilePath.class, Run.class, TaskListener.class, EnvVars.class);
+    }
+
+    @Override
+    public String getFunctionName() {
+      return "publishAgentBranch";
+    }
+
+    @Override
+    public String getDisplayName() {
+      return "Publish the combined agent branch";
+    }
+
+    /** The credentials this job may use, for the Snippet Generator's drop-down. */
+    public ListBoxModel doFillCredentialsIdItems(
+        @AncestorInPath Item item, @QueryParameter String credentialsId) {
+      StandardListBoxModel model = new StandardListBoxModel();
+      boolean allowed =
+          item == null
+              ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+              : item.hasPermission(Item.EXTENDED_READ);
+      if (!allowed) {
+        return model.includeCurrentValue(credentialsId);
+      }
+      return model
+          .includeEmptyValue()
+          .include(item, StandardCredentials.class)
+          .includeCurrentValue(credentialsId);
+    }
+  }
+}
