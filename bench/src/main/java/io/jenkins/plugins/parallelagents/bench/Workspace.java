@@ -17,6 +17,7 @@ final class Workspace implements AutoCloseable {
 
   private final Path root;
   private final Processes processes;
+  private final Thread removeOnExit;
   private int runs;
 
   Workspace(Path parent) throws IOException {
@@ -24,6 +25,17 @@ final class Workspace implements AutoCloseable {
     Files.createDirectories(root.resolve("home"));
     Files.writeString(root.resolve("home/.gitconfig"), "");
     this.processes = new Processes(root.resolve("home"));
+    // Gigabytes of worktrees in memory must not outlive a benchmark stopped with Ctrl-C.
+    this.removeOnExit = new Thread(this::removeQuietly, "remove-" + root.getFileName());
+    Runtime.getRuntime().addShutdownHook(removeOnExit);
+  }
+
+  private void removeQuietly() {
+    try {
+      delete(root);
+    } catch (IOException e) {
+      // the JVM is going away; the folder's name says what it was
+    }
   }
 
   /** {@code /dev/shm} when it is there to write in, else the system's temporary folder. */
@@ -65,6 +77,7 @@ final class Workspace implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    Runtime.getRuntime().removeShutdownHook(removeOnExit);
     delete(root);
   }
 }
