@@ -23,7 +23,6 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
-import io.jenkins.plugins.parallelagents.run.Preflight;
 import io.jenkins.plugins.parallelagents.run.ResolverAgent;
 import io.jenkins.plugins.parallelagents.run.TestPhase;
 import java.nio.file.Path;
@@ -53,13 +52,10 @@ public final class NodeMerge {
       throws EnvironmentException {
     this.run = run;
     this.runner = runner;
-    Git probe = new Git(runner, environment);
-    this.top = Preflight.repository(probe, run.checkout());
-    Map<String, String> withIdentity = new LinkedHashMap<>(environment);
-    withIdentity.putAll(Preflight.identity(probe, top));
-    this.environment = withIdentity;
-    this.git = new Git(runner, withIdentity);
-    WorkspaceExclusion.ensure(git, top, run.workspace());
+    NodeCheckout checkout = NodeCheckout.open(run, runner, environment);
+    this.top = checkout.top();
+    this.git = checkout.git();
+    this.environment = checkout.environment();
   }
 
   /**

@@ -10,7 +10,7 @@ import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
-import io.jenkins.plugins.parallelagents.git.MergeAttempt;
+import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.Task;
@@ -19,7 +19,6 @@ import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.run.DeclaredPaths;
-import io.jenkins.plugins.parallelagents.run.Preflight;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +47,6 @@ public final class NodeTask {
   private final Git git;
   private final AttemptRunner attempts;
   private final Path top;
-  private final Map<String, String> environment;
 
   /**
    * @param environment the host's environment on this node, passed to git and every step
@@ -58,13 +55,9 @@ public final class NodeTask {
   public NodeTask(NodeRun run, CommandRunner runner, Map<String, String> environment)
       throws EnvironmentException {
     this.run = run;
-    Git probe = new Git(runner, environment);
-    this.top = Preflight.repository(probe, run.checkout());
-    Map<String, String> withIdentity = new LinkedHashMap<>(environment);
-    withIdentity.putAll(Preflight.identity(probe, top));
-    this.environment = withIdentity;
-    this.git = new Git(runner, withIdentity);
-    WorkspaceExclusion.ensure(git, top, run.workspace());
+    NodeCheckout checkout = NodeCheckout.open(run, runner, environment);
+    this.top = checkout.top();
+    this.git = checkout.git();
     this.attempts = new AttemptRunner(runner, git);
   }
 
@@ -233,24 +226,9 @@ public final class NodeTask {
                 ? "has not handed off a result here"
                 : "did not succeed (" + dependency.status() + ")");
       }
-      MergeAttempt merged =
-          git.integrate(
-              worktree,
-              List.of(
-                  "merge",
-                  "--no-edit",
-                  "--no-verify",
-                  "-m",
-                  "Merge " + need + " into " + task.id() + " (agents)",
-                  dependency.commit()));
-      if (!merged.clean()) {
-        git.exec(worktree, List.of("merge", "--abort"));
-        return "its dependency '"
-            + need
-            + "' could not be merged in: "
-            + (merged.conflicted()
-                ? "conflict in " + String.join(", ", merged.conflictedFiles())
-                : merged.error());
+      String failure = NeedMerge.into(git, worktree, task.id(), need, dependency.commit());
+      if (failure != null) {
+        return failure;
       }
     }
     return null;

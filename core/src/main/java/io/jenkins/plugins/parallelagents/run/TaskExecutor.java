@@ -7,7 +7,7 @@ import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
-import io.jenkins.plugins.parallelagents.git.MergeAttempt;
+import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
@@ -152,26 +152,10 @@ final class TaskExecutor {
   /** Merges the branches of these needs into the worktree; a conflict fails the task. */
   private String mergeNeeds(Task task, List<String> needs, Path worktree) {
     for (String need : needs) {
-      TaskReport dependency = run.state().task(need);
-      MergeAttempt merged =
-          run.git()
-              .integrate(
-                  worktree,
-                  List.of(
-                      "merge",
-                      "--no-edit",
-                      "--no-verify",
-                      "-m",
-                      "Merge " + need + " into " + task.id() + " (agents)",
-                      dependency.commit()));
-      if (!merged.clean()) {
-        run.git().exec(worktree, List.of("merge", "--abort"));
-        return "its dependency '"
-            + need
-            + "' could not be merged in: "
-            + (merged.conflicted()
-                ? "conflict in " + String.join(", ", merged.conflictedFiles())
-                : merged.error());
+      String failure =
+          NeedMerge.into(run.git(), worktree, task.id(), need, run.state().task(need).commit());
+      if (failure != null) {
+        return failure;
       }
     }
     return null;

@@ -78,7 +78,7 @@ public final class MergeAgentBranchesStep extends Step {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(FilePath.class, Run.class, TaskListener.class, EnvVars.class);
+      return StepContexts.ON_NODE;
     }
 
     @Override

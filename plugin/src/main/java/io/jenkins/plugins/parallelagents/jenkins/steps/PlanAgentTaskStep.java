@@ -1,10 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -42,7 +38,7 @@ public final class PlanAgentTaskStep extends Step {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(FilePath.class, Run.class, TaskListener.class, EnvVars.class);
+      return StepContexts.ON_NODE;
     }
 
     @Override

@@ -170,7 +170,7 @@ public final class PublishAgentBranchStep extends Step {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(FilePath.class, Run.class, TaskListener.class, EnvVars.class);
+      return StepContexts.ON_NODE;
     }
 
     @Override

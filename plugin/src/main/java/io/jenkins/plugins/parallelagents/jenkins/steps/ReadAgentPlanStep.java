@@ -99,7 +99,7 @@ public final class ReadAgentPlanStep extends Step {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(FilePath.class, Run.class, TaskListener.class, EnvVars.class);
+      return StepContexts.ON_NODE;
     }
 
     @Override

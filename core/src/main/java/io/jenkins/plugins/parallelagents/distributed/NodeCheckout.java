@@ -1,0 +1,31 @@
+package io.jenkins.plugins.parallelagents.distributed;
+
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.run.Preflight;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A node's checkout, checked and ready: its top folder, and git with an author for commits (a build
+ * machine often has no git identity) in the environment every command runs with.
+ */
+record NodeCheckout(Path top, Git git, Map<String, String> environment) {
+
+  /**
+   * @throws EnvironmentException when git is missing or too old, or the checkout is not a sha1 git
+   *     repository
+   */
+  static NodeCheckout open(NodeRun run, CommandRunner runner, Map<String, String> host)
+      throws EnvironmentException {
+    Git probe = new Git(runner, host);
+    Path top = Preflight.repository(probe, run.checkout());
+    Map<String, String> environment = new LinkedHashMap<>(host);
+    environment.putAll(Preflight.identity(probe, top));
+    Git git = new Git(runner, environment);
+    WorkspaceExclusion.ensure(git, top, run.workspace());
+    return new NodeCheckout(top, git, environment);
+  }
+}
