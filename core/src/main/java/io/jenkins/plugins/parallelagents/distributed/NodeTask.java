@@ -76,7 +76,7 @@ public final class NodeTask {
     try {
       start = startPoint(task, received);
     } catch (HandoffException e) {
-      return unready(task, branch, worktree, null, started, e.getMessage());
+      return unready(task, branch, worktree, started, e.getMessage());
     }
     git.addWorktree(top, worktree, branch, start);
     String failure = mergeNeeds(task, received, worktree);
@@ -245,10 +245,11 @@ public final class NodeTask {
     return outcomes;
   }
 
-  private PreparedTask unready(
-      Task task, String branch, Path worktree, String start, long started, String failure) {
+  /** A task that cannot start: no worktree, no start commit, only the reason. */
+  private static PreparedTask unready(
+      Task task, String branch, Path worktree, long started, String failure) {
     return new PreparedTask(
-        task.id(), worktree.toString(), branch, start, null, Map.of(), started, failure);
+        task.id(), worktree.toString(), branch, null, null, Map.of(), started, failure);
   }
 
   private AttemptResult failedBeforeAgent(PreparedTask prepared, String reason) {
