@@ -19,10 +19,10 @@ public final class PlanOutline {
 
   /**
    * {@code name}, {@code planFile}, {@code runId}, {@code base}, {@code baseCommit}, {@code
-   * target}, {@code startedAtMs}, {@code hasTest}, {@code failFast}, {@code foundation} (ids, in
-   * the order they run), {@code fanOut} (ids, topological) and {@code tasks}: per id its {@code
-   * id}, {@code title}, {@code foundation}, {@code needs}, {@code label} (or null) and {@code
-   * agent} (or null).
+   * target}, {@code handoff} and {@code reports} (the run's folders, relative to the workspace),
+   * {@code startedAtMs}, {@code hasTest}, {@code failFast}, {@code foundation} (ids, in the order
+   * they run), {@code fanOut} (ids, topological) and {@code tasks}: per id its {@code id}, {@code
+   * title}, {@code foundation}, {@code needs}, {@code label} (or null) and {@code agent} (or null).
    */
   public static Map<String, Object> of(Plan plan, String planFile, RunStart start) {
     Map<String, Object> outline = new LinkedHashMap<>();
@@ -32,6 +32,8 @@ public final class PlanOutline {
     outline.put("base", start.baseRef());
     outline.put("baseCommit", start.baseCommit());
     outline.put("target", start.target());
+    outline.put("handoff", NodeRun.handoffPath(start.runId()));
+    outline.put("reports", NodeRun.runPath(start.runId()));
     outline.put("startedAtMs", start.startedAtMs());
     outline.put("hasTest", plan.test() != null);
     outline.put("failFast", plan.failFast());

@@ -282,6 +282,8 @@ class DistributedRunTest {
     assertThat(outline)
         .containsEntry("runId", "job-12")
         .containsEntry("target", "agents/feature")
+        .containsEntry("handoff", ".parallel-agents/handoff/job-12")
+        .containsEntry("reports", ".parallel-agents/runs/job-12")
         .containsEntry("foundation", List.of("schema"))
         .containsEntry("fanOut", List.of("api", "worker", "page"))
         .containsEntry("hasTest", true)

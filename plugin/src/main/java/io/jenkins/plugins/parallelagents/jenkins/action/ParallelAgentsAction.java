@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.AbortException;
 import hudson.model.Api;
 import hudson.model.Run;
+import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.distributed.RunStart;
 import io.jenkins.plugins.parallelagents.plan.InvalidPlanException;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -270,6 +271,6 @@ public final class ParallelAgentsAction implements RunAction2 {
 
   /** Where the archived HTML report is, relative to this page. */
   public String getArchivedReport() {
-    return "../artifact/.parallel-agents/runs/" + runId + "/report.html";
+    return "../artifact/" + NodeRun.runPath(runId) + "/report.html";
   }
 }

@@ -80,7 +80,7 @@ class ParallelAgents implements Serializable {
             script.parallel(branches)
         }
         Map merged = null
-        String reports = ".parallel-agents/runs/${outline.runId}"
+        String reports = outline.reports
         script.stage('Merge & Test') {
             onNode(label) {
                 checkOut(checkout)
@@ -167,8 +167,7 @@ class ParallelAgents implements Serializable {
                 }
             } finally {
                 script.stash(name: stashName(outline, id), allowEmpty: true,
-                        includes: ".parallel-agents/handoff/${outline.runId}/${id}/**," +
-                                ".parallel-agents/runs/${outline.runId}/tasks/${id}/**")
+                        includes: "${outline.handoff}/${id}/**,${outline.reports}/tasks/${id}/**")
             }
         }
         return status
