@@ -149,7 +149,7 @@ public final class NodeMerge {
     trees.create(worktree, branch, integrationStart);
     ResolverAgent resolver =
         new ResolverAgent(
-            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out);
+            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out, trees);
     MergeOutcome outcome =
         new BranchMerger(git).merge(worktree, branches, run.plan().merge(), resolver);
     if (outcome.commit() != null) {

@@ -106,7 +106,8 @@ final class IntegrationPhases {
                       run.git(),
                       run.runner(),
                       run.commandEnvironment(),
-                      line -> run.listener().output("merge", "resolver", line)));
+                      line -> run.listener().output("merge", "resolver", line),
+                      run.trees()));
       outcome = collected(branch, integrationStart, outcome);
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();

@@ -2,8 +2,13 @@ package io.jenkins.plugins.parallelagents.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
+import io.jenkins.plugins.parallelagents.plan.MergeSettings;
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
@@ -242,6 +247,47 @@ class HostileAgentTest extends EngineTestBase {
     assertThat(report.task("second").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
     String seen = git.show(repo, report.task("second").orElseThrow().commit(), "seen.txt");
     assertThat(seen).doesNotContain("Mallory").doesNotContain("touch");
+  }
+
+  @Test
+  void aResolverThatRewritesTheCombinedHistory_settlesNothing_andPublishesNothing()
+      throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "git merge --abort; git reset -q --hard HEAD~1; echo mine > config.txt"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().reason())
+        .contains("the resolver did not settle it")
+        .contains("rewrote the history it started from");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+    assertUserRepositoryUntouched(report);
+  }
+
+  @Test
+  void aResolverThatCommitsItsOwnFilesInsteadOfTheMerge_settlesNothing() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "git merge --abort; echo mine > config.txt; git commit -qam mine"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().reason()).contains("it committed without merging 'right'");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
   }
 
   private RunReport run(Plans plans) throws Exception {
