@@ -62,7 +62,8 @@ public record RepositorySnapshot(Map<String, String> refs, Path config, String c
   }
 
   private static final String BY_SOMEONE_ELSE =
-      "; the engine did not do that (the agent, or another program, changed your repository)";
+      "; the engine did not do that: the agent, or another program (or you), changed your"
+          + " repository";
 
   private static String digest(Path file) {
     try {
