@@ -105,7 +105,8 @@ final class IntegrationPhases {
                       run.git(),
                       run.runner(),
                       run.commandEnvironment(),
-                      line -> run.listener().output("merge", "resolver", line)));
+                      line -> run.listener().output("merge", "resolver", line),
+                      run.redactor()));
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(

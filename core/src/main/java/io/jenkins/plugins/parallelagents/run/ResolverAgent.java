@@ -10,8 +10,9 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class ResolverAgent implements ConflictResolver {
   private final CommandRunner runner;
   private final Map<String, String> environment;
   private final Consumer<String> lines;
+  private final Redactor redactor;
 
   /**
    * @param environment variables added to the resolver's environment
@@ -47,6 +49,25 @@ public final class ResolverAgent implements ConflictResolver {
       CommandRunner runner,
       Map<String, String> environment,
       Consumer<String> lines) {
+    this(plan, runId, directory, integrationBranch, git, runner, environment, lines, Redactor.NONE);
+  }
+
+  /**
+   * @param environment variables added to the resolver's environment
+   * @param lines receives the resolver's output, line by line
+   * @param redactor masks secrets in the prompt file it writes
+   */
+  public ResolverAgent(
+      Plan plan,
+      String runId,
+      RunDirectory directory,
+      String integrationBranch,
+      Git git,
+      CommandRunner runner,
+      Map<String, String> environment,
+      Consumer<String> lines,
+      Redactor redactor) {
+    this.redactor = redactor;
     this.plan = plan;
     this.runId = runId;
     this.directory = directory;
@@ -79,7 +100,7 @@ public final class ResolverAgent implements ConflictResolver {
         directory.root().resolve("merge").resolve("resolver-" + task.taskId() + ".md");
     try {
       Files.createDirectories(promptFile.getParent());
-      Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
+      PrivateFiles.write(promptFile, redactor.redact(prompt));
     } catch (IOException e) {
       return "cannot write its prompt: " + e.getMessage();
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param repository top folder of the user's checkout (read, never modified)
  * @param worktrees folder holding this run's worktrees
  * @param commandEnvironment variables added to agents', setups', verifies' and tests' environment
+ * @param redactor masks secrets in the files the run writes
  */
 record RunContext(
     Plan plan,
@@ -27,4 +29,5 @@ record RunContext(
     CommandRunner runner,
     RunListener listener,
     RunState state,
-    Map<String, String> commandEnvironment) {}
+    Map<String, String> commandEnvironment,
+    Redactor redactor) {}
