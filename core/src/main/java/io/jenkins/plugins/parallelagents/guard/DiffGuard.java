@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.plan.GuardSettings;
 import io.jenkins.plugins.parallelagents.plan.PlanSize;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,11 @@ public final class DiffGuard {
    * What the commits from {@code from} to {@code to} added that they must not.
    *
    * @param repo any worktree of the repository holding both commits
-   * @return the findings, in git's file order; empty when the work is clean
+   * @param redactor knows the run's own secrets: an added line it would mask holds one of them
+   * @return the findings, secrets first; empty when the work is clean
    */
   public static List<Finding> check(
-      Git git, Path repo, String from, String to, GuardSettings settings) {
+      Git git, Path repo, String from, String to, GuardSettings settings, Redactor redactor) {
     AddedWork work = new AddedWork(git, repo, from, to);
     PathPatterns allowed = new PathPatterns(settings.allow());
     JunkFiles junk = new JunkFiles(settings.junk());
@@ -58,7 +60,7 @@ public final class DiffGuard {
           changes,
           oversized,
           (path, number, text) ->
-              SecretLines.find(text)
+              SecretLines.find(text, redactor)
                   .forEach(what -> secrets.add(Finding.secret(path, number, what))));
       // Secrets first: they are what a reader must act on.
       findings.addAll(0, secrets);
@@ -72,15 +74,17 @@ public final class DiffGuard {
    * branch still shows the work. Other attempts are returned as they are.
    *
    * @param repo any worktree of the repository holding the attempt's commits
+   * @param redactor the run's redactor, which knows the environment's secrets
    */
   public static AttemptResult review(
-      AttemptResult attempt, Git git, Path repo, GuardSettings settings) {
+      AttemptResult attempt, Git git, Path repo, GuardSettings settings, Redactor redactor) {
     if (attempt.status() != TaskStatus.SUCCEEDED
         || attempt.startCommit() == null
         || attempt.commit() == null) {
       return attempt;
     }
-    List<Finding> findings = check(git, repo, attempt.startCommit(), attempt.commit(), settings);
+    List<Finding> findings =
+        check(git, repo, attempt.startCommit(), attempt.commit(), settings, redactor);
     if (findings.isEmpty()) {
       return attempt;
     }

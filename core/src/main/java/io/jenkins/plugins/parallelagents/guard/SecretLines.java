@@ -61,8 +61,13 @@ final class SecretLines {
 
   private SecretLines() {}
 
-  /** The secrets in {@code line}, each described as {@code GitHub token ghp_****}. */
-  static List<String> find(String line) {
+  /**
+   * The secrets in {@code line}, each described as {@code GitHub token ghp_****}.
+   *
+   * @param run the run's redactor: a line it masks holds a secret of the run's environment or a URL
+   *     with credentials
+   */
+  static List<String> find(String line, Redactor run) {
     List<String> found = new ArrayList<>();
     for (TokenFormats.Match match : TokenFormats.find(line)) {
       found.add(match.format().name() + " " + match.format().masked());
@@ -72,6 +77,9 @@ final class SecretLines {
       if (name != null) {
         found.add(name + "=" + Redactor.MASK);
       }
+    }
+    if (found.isEmpty() && !run.redact(line).equals(line)) {
+      found.add("environment secret or URL credentials " + Redactor.MASK);
     }
     return found;
   }

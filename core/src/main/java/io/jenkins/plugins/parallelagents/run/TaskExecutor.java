@@ -136,7 +136,8 @@ final class TaskExecutor {
                 (step, line) -> run.listener().output(task.id(), step, line));
     run.state().taskStep("agents", steps.elapsedMs());
     run.state().taskStep("commits", ms(t1) - steps.elapsedMs());
-    return DiffGuard.review(result, run.git(), run.repository(), run.plan().guard());
+    return DiffGuard.review(
+        result, run.git(), run.repository(), run.plan().guard(), run.redactor());
   }
 
   /** The needs whose branches the task starts from; foundation work is in the start point. */
