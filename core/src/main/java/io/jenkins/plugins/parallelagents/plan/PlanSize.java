@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 public final class PlanSize {
 
   /** The accepted forms; the plan schema carries the same pattern. */
-  static final String PATTERN = "^([0-9]{1,9})\\s*([KMG]i?B|B)?$";
+  static final String PATTERN = "^([0-9]{1,9})\\s*([KMGkmg][iI]?[bB]|[bB])?$";
 
   /** How messages describe the accepted forms. */
   static final String FORMS = "a number of bytes or a size such as 512KB, 1MB or 2GB";
 
-  private static final Pattern COMPILED = Pattern.compile(PATTERN, Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
   private PlanSize() {}
 

@@ -113,7 +113,10 @@ final class SettingsReader {
         redact);
   }
 
-  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** Names {@code guard.redact} accepts; the schema carries the same pattern. */
+  static final String VARIABLE_NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile(VARIABLE_NAME_PATTERN);
 
   private static List<String> texts(MappingReader in, String key) {
     List<Located<String>> items = in.textList(key);

@@ -30,6 +30,7 @@ class RedactionTest extends EngineTestBase {
   private static final String SERVICE_PASS = "service-Pass-0042-asdfgh";
 
   private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+  private final List<RunReport> finished = Collections.synchronizedList(new ArrayList<>());
 
   private final RunListener listener =
       new RunListener() {
@@ -41,6 +42,11 @@ class RedactionTest extends EngineTestBase {
         @Override
         public void phaseFinished(String phase, String outcome) {
           heard.add(outcome);
+        }
+
+        @Override
+        public void runFinished(RunReport report) {
+          finished.add(report);
         }
       };
 
@@ -133,6 +139,11 @@ class RedactionTest extends EngineTestBase {
     assertThat(report.tasks().get(0).reason())
         .contains("secret in notes.txt:1 (environment secret or URL credentials ****)");
     assertThat(git.git(origin, "branch", "--list", "agents/feature")).isEmpty();
+    for (Path file : filesUnder(Path.of(report.run().directory()))) {
+      assertThat(Files.readString(file)).as(file.toString()).doesNotContain(TOKEN);
+    }
+    assertThat(Files.readString(Path.of(report.run().directory(), "tasks/api/diff.patch")))
+        .contains("+call it with **** here");
   }
 
   @Test
@@ -147,6 +158,13 @@ class RedactionTest extends EngineTestBase {
                 .build());
 
     assertThat(report.publish().remote()).isEqualTo("https://****@127.0.0.1:9/app.git");
+    assertThat(finished)
+        .singleElement()
+        .satisfies(
+            heardReport ->
+                assertThat(heardReport.publish().reason())
+                    .contains("https://****@127.0.0.1:9/app.git")
+                    .doesNotContain("pw-Remote-5521"));
     Path runDir = Path.of(report.run().directory());
     for (String name : List.of("report.json", "report.md", "report.html", "junit.xml")) {
       assertThat(Files.readString(runDir.resolve(name))).as(name).doesNotContain("pw-Remote-5521");
