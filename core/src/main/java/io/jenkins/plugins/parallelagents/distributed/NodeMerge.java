@@ -26,6 +26,7 @@ import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.run.ResolverAgent;
 import io.jenkins.plugins.parallelagents.run.TestPhase;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class NodeMerge {
   private final Path top;
   private final Map<String, String> environment;
   private final TaskRepositories trees;
+  private final Redactor redactor;
 
   /**
    * @param environment the host's environment on this node, passed to git and the test command
@@ -60,6 +62,7 @@ public final class NodeMerge {
     this.git = checkout.git();
     this.environment = checkout.environment();
     this.trees = checkout.trees();
+    this.redactor = checkout.redactor();
   }
 
   /**
@@ -76,7 +79,7 @@ public final class NodeMerge {
     }
     Map<String, Long> phases = new LinkedHashMap<>();
     String blocker = firstUnfinished(tasks);
-    RunReports reports = new RunReports(run);
+    RunReports reports = new RunReports(run, redactor);
     if (blocker != null) {
       return reports.write(tasks, List.of(), skipped(blocker), phases);
     }
@@ -149,7 +152,16 @@ public final class NodeMerge {
     trees.create(worktree, branch, integrationStart);
     ResolverAgent resolver =
         new ResolverAgent(
-            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out, trees);
+            run.plan(),
+            run.runId(),
+            run.directory(),
+            branch,
+            git,
+            runner,
+            environment,
+            out,
+            trees,
+            redactor);
     MergeOutcome outcome =
         new BranchMerger(git).merge(worktree, branches, run.plan().merge(), resolver);
     if (outcome.commit() != null) {

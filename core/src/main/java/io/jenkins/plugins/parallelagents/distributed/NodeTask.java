@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
+import io.jenkins.plugins.parallelagents.guard.DiffGuard;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
@@ -20,6 +21,8 @@ import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.run.DeclaredPaths;
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +51,7 @@ public final class NodeTask {
   private final Git git;
   private final AttemptRunner attempts;
   private final TaskRepositories trees;
+  private final Redactor redactor;
   private final Path top;
 
   /**
@@ -61,6 +65,7 @@ public final class NodeTask {
     this.top = checkout.top();
     this.git = checkout.git();
     this.trees = checkout.trees();
+    this.redactor = checkout.redactor();
     this.attempts = new AttemptRunner(runner, git, trees);
   }
 
@@ -88,7 +93,7 @@ public final class NodeTask {
         PromptBuilder.build(
             task, run.plan().interfaces(), branch, startCommit, dependencies(task, received));
     Path promptFile = run.directory().promptFile(taskId);
-    write(promptFile, prompt);
+    write(promptFile, redactor.redact(prompt));
     AttemptContext context = context(task, worktree, startCommit, blockAgent());
     Map<String, String> agentEnvironment = AttemptRunner.environment(context, prompt, promptFile);
     return new PreparedTask(
@@ -290,6 +295,7 @@ public final class NodeTask {
     } else {
       git.setBranch(top, prepared.branch(), prepared.startCommit());
     }
+    result = DiffGuard.review(result, git, top, run.plan().guard(), redactor);
     List<FileChange> changes = List.of();
     List<String> commits = List.of();
     if (result.commit() != null && result.startCommit() != null) {
@@ -345,7 +351,7 @@ public final class NodeTask {
     try {
       Path file = run.directory().diffFile(taskId);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, git.diff(top, from, to));
+      PrivateFiles.write(file, redactor.redact(git.diff(top, from, to)));
     } catch (IOException | GitException e) {
       // the diff file is a convenience; the branch holds the work
     }
@@ -360,7 +366,7 @@ public final class NodeTask {
   private static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      PrivateFiles.write(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

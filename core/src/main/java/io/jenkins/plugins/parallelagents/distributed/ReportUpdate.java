@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -67,6 +68,10 @@ public final class ReportUpdate {
         new NodeMerge.Integration(report.merge(), report.test(), publish);
     Map<String, io.jenkins.plugins.parallelagents.report.TaskReport> tasks = new LinkedHashMap<>();
     report.tasks().forEach(t -> tasks.put(t.id(), t));
-    return new RunReports(run).write(tasks, report.predictedConflicts(), integration, phases);
+    // The host's environment is not this node's: credentials in URLs and known token formats are
+    // still masked, and the values the plan names.
+    Redactor redactor = Redactor.of(Map.of(), run.plan().guard().redact());
+    return new RunReports(run, redactor)
+        .write(tasks, report.predictedConflicts(), integration, phases);
   }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.Timing;
 import io.jenkins.plugins.parallelagents.run.CriticalPath;
 import io.jenkins.plugins.parallelagents.run.RunOutcome;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -22,9 +23,11 @@ import java.util.Map;
 final class RunReports {
 
   private final NodeRun run;
+  private final Redactor redactor;
 
-  RunReports(NodeRun run) {
+  RunReports(NodeRun run, Redactor redactor) {
     this.run = run;
+    this.redactor = redactor;
   }
 
   RunReport write(
@@ -77,7 +80,7 @@ final class RunReports {
 
   void write(RunReport report) {
     try {
-      new ReportWriter().writeAll(report, run.directory().root());
+      new ReportWriter(redactor::redact).writeAll(report, run.directory().root());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the reports in " + run.directory().root(), e);
     }

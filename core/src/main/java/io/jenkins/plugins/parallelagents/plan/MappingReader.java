@@ -163,6 +163,24 @@ final class MappingReader {
     return duration.get();
   }
 
+  /** A size in bytes: a whole number, or text such as {@code 1MB} (see {@link PlanSize}). */
+  Long size(String key) {
+    Node node = value(key);
+    if (node == null) {
+      return null;
+    }
+    Optional<Long> size =
+        node instanceof Node.Scalar s
+                && (s.kind() == Node.Kind.TEXT || s.kind() == Node.Kind.INTEGER)
+            ? PlanSize.parse(s.text())
+            : Optional.empty();
+    if (size.isEmpty() || size.get() < 1) {
+      problem(key, "'" + key + "' is " + describe(node) + ", which is not " + PlanSize.FORMS);
+      return null;
+    }
+    return size.get();
+  }
+
   /** A shell line, or a non-empty list of arguments executed without a shell. */
   CommandSpec command(String key) {
     Node node = value(key);

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tasks tasks in file order
  * @param maxParallel tasks running at once; the number of tasks when the file names none
  * @param test the test command run on the combined tree, or {@code null}
+ * @param guard what a task's work may not add, and which values are masked; never {@code null}
  */
 public record Plan(
     String source,
@@ -31,7 +32,8 @@ public record Plan(
     MergeSettings merge,
     TestSettings test,
     PublishSettings publish,
-    CleanupSettings cleanup) {
+    CleanupSettings cleanup,
+    GuardSettings guard) {
 
   public Plan {
     Objects.requireNonNull(name);
@@ -42,6 +44,7 @@ public record Plan(
     Objects.requireNonNull(merge);
     Objects.requireNonNull(publish);
     Objects.requireNonNull(cleanup);
+    guard = guard == null ? GuardSettings.DEFAULT : guard;
   }
 
   public Optional<Task> task(String id) {

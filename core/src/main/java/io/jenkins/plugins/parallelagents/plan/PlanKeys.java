@@ -24,7 +24,8 @@ public final class PlanKeys {
           "merge",
           "test",
           "publish",
-          "cleanup");
+          "cleanup",
+          "guard");
 
   /** Keys of one task. */
   public static final List<String> TASK =
@@ -60,6 +61,10 @@ public final class PlanKeys {
 
   /** Keys of the {@code cleanup} section. */
   public static final List<String> CLEANUP = List.of("keepDays", "keepRuns");
+
+  /** Keys of the {@code guard} section. */
+  public static final List<String> GUARD =
+      List.of("secrets", "maxFileSize", "junk", "allow", "redact");
 
   private PlanKeys() {}
 }

@@ -83,6 +83,7 @@ public final class PlanParser {
     TestSettings test = settings.test(in.mapping("test"));
     PublishSettings publish = settings.publish(in.mapping("publish"));
     CleanupSettings cleanup = settings.cleanup(in.mapping("cleanup"));
+    GuardSettings guard = settings.guard(in.mapping("guard"));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -100,7 +101,8 @@ public final class PlanParser {
         merge,
         test,
         publish,
-        cleanup);
+        cleanup,
+        guard);
   }
 
   private static void version(MappingReader in, Problems problems) {

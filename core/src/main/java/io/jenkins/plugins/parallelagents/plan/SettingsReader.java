@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Reads the plan's closing sections: {@code merge}, {@code test}, {@code publish}, {@code cleanup}.
+ * Reads the plan's closing sections: {@code merge}, {@code test}, {@code publish}, {@code cleanup},
+ * {@code guard}.
  */
 final class SettingsReader {
 
@@ -82,6 +84,43 @@ final class SettingsReader {
     return new CleanupSettings(
         keepDays == null ? CleanupSettings.DEFAULT.keepDays() : keepDays,
         keepRuns == null ? CleanupSettings.DEFAULT.keepRuns() : keepRuns);
+  }
+
+  /** {@code null} mapping: the built-in guard. */
+  GuardSettings guard(Node.Mapping mapping) {
+    if (mapping == null) {
+      return GuardSettings.DEFAULT;
+    }
+    MappingReader in = new MappingReader(mapping, "guard", PlanKeys.GUARD, problems);
+    Boolean secrets = in.bool("secrets");
+    Long maxFileSize = in.size("maxFileSize");
+    List<Located<String>> names = in.textList("redact");
+    List<String> redact = names == null ? List.of() : names.stream().map(Located::value).toList();
+    for (Located<String> name : names == null ? List.<Located<String>>of() : names) {
+      if (!VARIABLE_NAME.matcher(name.value()).matches()) {
+        problems.add(
+            name.position(),
+            "guard: 'redact' names '"
+                + name.value()
+                + "', which is not an environment variable name (letters, digits and _)");
+      }
+    }
+    return new GuardSettings(
+        !Boolean.FALSE.equals(secrets),
+        maxFileSize == null ? GuardSettings.DEFAULT_MAX_FILE_SIZE : maxFileSize,
+        texts(in, "junk"),
+        texts(in, "allow"),
+        redact);
+  }
+
+  /** Names {@code guard.redact} accepts; the schema carries the same pattern. */
+  static final String VARIABLE_NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile(VARIABLE_NAME_PATTERN);
+
+  private static List<String> texts(MappingReader in, String key) {
+    List<Located<String>> items = in.textList(key);
+    return items == null ? List.of() : items.stream().map(Located::value).toList();
   }
 
   /**

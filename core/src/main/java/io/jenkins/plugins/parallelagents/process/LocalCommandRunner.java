@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.process;
 
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs commands as local processes. Each runner belongs to one run: {@link #cancelAll()} kills what
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCommandRunner implements CommandRunner {
 
   private final Map<String, String> baseEnvironment;
+  private final UnaryOperator<String> lineFilter;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private final boolean sessions;
   private volatile boolean cancelled;
@@ -32,6 +35,16 @@ public final class LocalCommandRunner implements CommandRunner {
    * @param baseEnvironment the environment every command starts from (usually the host's own)
    */
   public LocalCommandRunner(Map<String, String> baseEnvironment) {
+    this(baseEnvironment, UnaryOperator.identity());
+  }
+
+  /**
+   * @param baseEnvironment the environment every command starts from (usually the host's own)
+   * @param lineFilter applied to each output line of a logged command before it reaches the log
+   *     file and the listener (the engine masks secrets with it)
+   */
+  public LocalCommandRunner(Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter) {
+    this.lineFilter = lineFilter;
     this.baseEnvironment = Map.copyOf(baseEnvironment);
     this.sessions =
         Executables.find("setsid", baseEnvironment.get("PATH"), Path.of(".")).isPresent();
@@ -93,7 +106,7 @@ public final class LocalCommandRunner implements CommandRunner {
       out = OutputPump.capture(process.getInputStream());
       err = OutputPump.capture(process.getErrorStream());
     } else {
-      out = OutputPump.toLog(process.getInputStream(), request.log(), request.lines());
+      out = OutputPump.toLog(process.getInputStream(), request.log(), request.lines(), lineFilter);
       err = null;
     }
     boolean timedOut = false;
@@ -157,23 +170,32 @@ public final class LocalCommandRunner implements CommandRunner {
     private final StringBuilder captured = new StringBuilder();
 
     private OutputPump(
-        InputStream in, Writer log, java.util.function.Consumer<String> lines, boolean keep) {
+        InputStream in,
+        Writer log,
+        java.util.function.Consumer<String> lines,
+        boolean keep,
+        UnaryOperator<String> filter) {
       thread =
-          new Thread(() -> pump(in, log, lines, keep), "parallel-agents-output-" + in.hashCode());
+          new Thread(
+              () -> pump(in, log, lines, keep, filter), "parallel-agents-output-" + in.hashCode());
       thread.setDaemon(true);
       thread.start();
     }
 
     static OutputPump capture(InputStream in) {
-      return new OutputPump(in, null, null, true);
+      return new OutputPump(in, null, null, true, UnaryOperator.identity());
     }
 
     static OutputPump toLog(
-        InputStream in, java.nio.file.Path log, java.util.function.Consumer<String> lines) {
+        InputStream in,
+        java.nio.file.Path log,
+        java.util.function.Consumer<String> lines,
+        UnaryOperator<String> filter) {
       Writer writer = null;
       if (log != null) {
         try {
           Files.createDirectories(log.getParent());
+          PrivateFiles.create(log);
           writer =
               Files.newBufferedWriter(
                   log,
@@ -184,15 +206,20 @@ public final class LocalCommandRunner implements CommandRunner {
           writer = null; // the command still runs; its output only goes to the listener
         }
       }
-      return new OutputPump(in, writer, lines, false);
+      return new OutputPump(in, writer, lines, false, filter);
     }
 
     private void pump(
-        InputStream in, Writer log, java.util.function.Consumer<String> lines, boolean keep) {
+        InputStream in,
+        Writer log,
+        java.util.function.Consumer<String> lines,
+        boolean keep,
+        UnaryOperator<String> filter) {
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
+          line = filter.apply(line);
           if (keep) {
             synchronized (captured) {
               captured.append(line).append('\n');

@@ -107,7 +107,8 @@ final class IntegrationPhases {
                       run.runner(),
                       run.commandEnvironment(),
                       line -> run.listener().output("merge", "resolver", line),
-                      run.trees()));
+                      run.trees(),
+                      run.redactor()));
       outcome = collected(branch, integrationStart, outcome);
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();

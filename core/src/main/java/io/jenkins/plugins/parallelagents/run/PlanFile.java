@@ -2,6 +2,8 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,10 +13,14 @@ final class PlanFile {
 
   private PlanFile() {}
 
-  /** Same JSON conventions as the reports: ISO-8601 durations, indented. */
-  static void write(Plan plan, Path file) {
+  /**
+   * Same JSON conventions as the reports: ISO-8601 durations, indented. Owner-only and masked: a
+   * publish remote may carry credentials.
+   */
+  static void write(Plan plan, Path file, Redactor redactor) {
     try {
-      ReportJson.newMapper().writeValue(file.toFile(), plan);
+      PrivateFiles.write(
+          file, redactor.redact(ReportJson.newMapper().writeValueAsString(plan)) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

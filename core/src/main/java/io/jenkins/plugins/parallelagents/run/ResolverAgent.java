@@ -11,8 +11,9 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class ResolverAgent implements ConflictResolver {
   private final Map<String, String> environment;
   private final Consumer<String> lines;
   private final TaskRepositories trees;
+  private final Redactor redactor;
 
   /**
    * @param environment variables added to the resolver's environment
@@ -49,8 +51,10 @@ public final class ResolverAgent implements ConflictResolver {
       CommandRunner runner,
       Map<String, String> environment,
       Consumer<String> lines,
-      TaskRepositories trees) {
+      TaskRepositories trees,
+      Redactor redactor) {
     this.trees = trees;
+    this.redactor = redactor;
     this.plan = plan;
     this.runId = runId;
     this.directory = directory;
@@ -83,7 +87,7 @@ public final class ResolverAgent implements ConflictResolver {
         directory.root().resolve("merge").resolve("resolver-" + task.taskId() + ".md");
     try {
       Files.createDirectories(promptFile.getParent());
-      Files.writeString(promptFile, prompt, StandardCharsets.UTF_8);
+      PrivateFiles.write(promptFile, redactor.redact(prompt));
     } catch (IOException e) {
       return "cannot write its prompt: " + e.getMessage();
     }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param trees makes, checks and collects the tasks' own repositories
  * @param userRepository the user's refs and config as the run found them, to tell when someone else
  *     changed them
+ * @param redactor masks secrets in the files the run writes
  */
 record RunContext(
     Plan plan,
@@ -34,4 +36,5 @@ record RunContext(
     RunState state,
     Map<String, String> commandEnvironment,
     TaskRepositories trees,
-    RepositorySnapshot userRepository) {}
+    RepositorySnapshot userRepository,
+    Redactor redactor) {}

@@ -9,10 +9,12 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.BaseRef;
+import io.jenkins.plugins.parallelagents.report.ReportRedaction;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ public final class RunEngine {
   private final Plan plan;
   private final RunOptions options;
   private final RunListener listener;
+  private final Redactor redactor;
   private final CommandRunner runner;
   private final CommandRunner gitRunner;
   private final Map<String, String> engineEnvironment;
@@ -36,10 +39,13 @@ public final class RunEngine {
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
     this.options = options;
-    this.listener = listener;
+    // Agents are not trusted to keep the environment's secrets to themselves: every line, file
+    // and event of the run is masked on its way out.
+    this.redactor = Redactor.of(options.environment(), plan.guard().redact());
+    this.listener = new RedactingListener(listener, redactor);
     Map<String, String> environment = GitEnvironment.forEngine(options.environment());
     this.engineEnvironment = environment;
-    this.runner = new LocalCommandRunner(environment);
+    this.runner = new LocalCommandRunner(environment, redactor::redact);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
   }
@@ -77,8 +83,8 @@ public final class RunEngine {
             startedAt,
             null,
             directory.root().toString());
-    RunState state = new RunState(plan, info, directory, listener);
-    PlanFile.write(plan, directory.planJson());
+    RunState state = new RunState(plan, info, directory, listener, redactor::redact);
+    PlanFile.write(plan, directory.planJson(), redactor);
     Git git = new Git(gitRunner, GitEnvironment.hardened(engineEnvironment, checked.author()));
     try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
       RunContext run =
@@ -96,12 +102,14 @@ public final class RunEngine {
               state,
               checked.identity(),
               new TaskRepositories(git, checked.top()),
-              checked.userRepository());
+              checked.userRepository(),
+              redactor);
       listener.runStarted(runId, directory.root());
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
       int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
-      return new RunPhases(run, checked, jobs).runAll();
+      RunReport report = new RunPhases(run, checked, jobs).runAll();
+      return new ReportRedaction(redactor::redact).apply(report, RunReport.class);
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The run's report as it grows. Every change is written to {@code report.json} before listeners
@@ -33,7 +34,7 @@ final class RunState {
   private final Plan plan;
   private final RunDirectory directory;
   private final RunListener listener;
-  private final ReportWriter writer = new ReportWriter();
+  private final ReportWriter writer;
   private final Map<String, TaskReport> tasks = new LinkedHashMap<>();
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private final Map<String, Long> taskSteps = new LinkedHashMap<>();
@@ -44,7 +45,16 @@ final class RunState {
   private PublishReport publish;
   private long criticalPathMs;
 
-  RunState(Plan plan, RunInfo run, RunDirectory directory, RunListener listener) {
+  /**
+   * @param redaction masks secrets in every report written
+   */
+  RunState(
+      Plan plan,
+      RunInfo run,
+      RunDirectory directory,
+      RunListener listener,
+      UnaryOperator<String> redaction) {
+    this.writer = new ReportWriter(redaction);
     this.plan = plan;
     this.run = run;
     this.directory = directory;

@@ -7,15 +7,16 @@ import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.guard.DiffGuard;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,7 +146,8 @@ final class TaskExecutor {
     result = collected(tree, branch, userRepositoryUnchanged(result), start);
     run.state().taskStep("agents", steps.elapsedMs());
     run.state().taskStep("commits", ms(t1) - steps.elapsedMs());
-    return result;
+    return DiffGuard.review(
+        result, run.git(), run.repository(), run.plan().guard(), run.redactor());
   }
 
   /**
@@ -227,7 +229,7 @@ final class TaskExecutor {
     Path file = run.directory().promptFile(task.id());
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      PrivateFiles.write(file, run.redactor().redact(text));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -301,8 +303,9 @@ final class TaskExecutor {
 
   private void writeDiff(Task task, String from, String to) {
     try {
-      Files.writeString(
-          run.directory().diffFile(task.id()), run.git().diff(run.repository(), from, to));
+      PrivateFiles.write(
+          run.directory().diffFile(task.id()),
+          run.redactor().redact(run.git().diff(run.repository(), from, to)));
     } catch (IOException | GitException e) {
       // the diff file is a convenience; the branch holds the work
     }

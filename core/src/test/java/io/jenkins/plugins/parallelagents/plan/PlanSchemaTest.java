@@ -55,6 +55,7 @@ class PlanSchemaTest {
     assertThat(keys(section("test"))).isEqualTo(PlanKeys.TEST);
     assertThat(keys(section("publish"))).isEqualTo(PlanKeys.PUBLISH);
     assertThat(keys(section("cleanup"))).isEqualTo(PlanKeys.CLEANUP);
+    assertThat(keys(section("guard"))).isEqualTo(PlanKeys.GUARD);
   }
 
   @Test
@@ -68,7 +69,8 @@ class PlanSchemaTest {
             section("merge"),
             section("test"),
             section("publish"),
-            section("cleanup"))) {
+            section("cleanup"),
+            section("guard"))) {
       assertThat(object.get("additionalProperties").asBoolean(true)).isFalse();
     }
   }
@@ -98,6 +100,11 @@ class PlanSchemaTest {
     assertThat(task.get("needs").get("items").get("pattern").asText())
         .isEqualTo(TaskReader.ID_PATTERN);
     assertThat(def("duration").get("pattern").asText()).isEqualTo(PlanDuration.PATTERN);
+    JsonNode guard = section("guard").get("properties");
+    assertThat(guard.get("maxFileSize").get("oneOf").get(1).get("pattern").asText())
+        .isEqualTo(PlanSize.PATTERN);
+    assertThat(guard.get("redact").get("items").get("pattern").asText())
+        .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
   }
 
   @Test

@@ -124,7 +124,8 @@ class PublishTest extends EngineTestBase {
             plan.merge(),
             plan.test(),
             plan.publish(),
-            plan.cleanup());
+            plan.cleanup(),
+            plan.guard());
     assertThatThrownBy(() -> engine.run(withBase, repo))
         .isInstanceOf(EnvironmentException.class)
         .hasMessageContaining("unknown base 'feature/missing'")

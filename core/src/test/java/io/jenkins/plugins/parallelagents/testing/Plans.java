@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.testing;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.GuardSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
@@ -29,6 +30,7 @@ public final class Plans {
   private boolean failFast;
   private String target = "agents/feature";
   private String interfaces = "";
+  private GuardSettings guard = GuardSettings.DEFAULT;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -105,6 +107,11 @@ public final class Plans {
     return this;
   }
 
+  public Plans guard(GuardSettings guard) {
+    this.guard = guard;
+    return this;
+  }
+
   public Plan build() {
     return new Plan(
         "agents-plan.yaml",
@@ -120,6 +127,7 @@ public final class Plans {
         merge,
         test,
         publish,
-        CleanupSettings.DEFAULT);
+        CleanupSettings.DEFAULT,
+        guard);
   }
 }

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.parallelagents.secrets;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Masks secrets in text the engine writes or reports: the values of secret-looking environment
+ * variables (see {@link SecretNames}) and of variables the plan names, credentials inside URLs
+ * ({@code https://user:token@host} becomes {@code https://****@host}), and tokens in the formats of
+ * {@link TokenFormats}. Immutable and safe to share between threads.
+ */
+public final class Redactor {
+
+  /** What a secret is replaced with. */
+  public static final String MASK = "****";
+
+  /**
+   * Shorter values are left alone: masking a variable whose value is {@code 1} or {@code true}
+   * would mask every such word of every log and hide nothing worth hiding.
+   */
+  public static final int MIN_LENGTH = 6;
+
+  /** Masks nothing: for hosts and tests that have no secrets to hide. */
+  public static final Redactor NONE = new Redactor(null, false);
+
+  /**
+   * The user information of a URL: {@code user:password@}, and for http(s) also a lone {@code
+   * token@}, the form tokens take as a user name. {@code ssh://git@host} keeps its plain user.
+   */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile(
+          "(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s:@\"'<>]+:[^/\\s@\"'<>]*|(?<=https?://)"
+              + "[^/\\s:@\"'<>]+)@");
+
+  private final Pattern values;
+  private final boolean active;
+
+  private Redactor(Pattern values, boolean active) {
+    this.values = values;
+    this.active = active;
+  }
+
+  /**
+   * A redactor for a run.
+   *
+   * @param environment the run's environment: values of secret-looking names are masked
+   * @param extraNames more variables whose values are masked, whatever their names
+   */
+  public static Redactor of(Map<String, String> environment, Collection<String> extraNames) {
+    Set<String> secrets = new LinkedHashSet<>();
+    environment.forEach(
+        (name, value) -> {
+          if (value != null
+              && value.length() >= MIN_LENGTH
+              && (SecretNames.looksSecret(name) || extraNames.contains(name))) {
+            secrets.add(value);
+            secrets.addAll(escapedForms(value));
+          }
+        });
+    if (secrets.isEmpty()) {
+      return new Redactor(null, true);
+    }
+    // Longest first: a value that contains another must be masked whole, not around the shorter.
+    String alternatives =
+        secrets.stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
+    return new Redactor(Pattern.compile(alternatives), true);
+  }
+
+  /**
+   * The forms a value takes inside the JSON, HTML and XML reports, so that escaping a quote or an
+   * ampersand does not let the value through.
+   */
+  private static List<String> escapedForms(String value) {
+    String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    String html =
+        value
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\"", "&quot;")
+            .replace("'", "&#39;");
+    return List.of(json, html);
+  }
+
+  /** {@code text} with every secret replaced by {@value #MASK}; {@code null} stays {@code null}. */
+  public String redact(String text) {
+    if (!active || text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    if (values != null) {
+      out = values.matcher(out).replaceAll(Matcher.quoteReplacement(MASK));
+    }
+    out = URL_CREDENTIALS.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+    return TokenFormats.mask(out);
+  }
+}
