@@ -10,6 +10,7 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,11 +106,15 @@ public final class ResolverAgent implements ConflictResolver {
             worktree.toString(),
             "prompt_file",
             promptFile.toString());
+    List<String> argv = AgentCommands.argv(agent.command(), placeholders);
+    if (agent.sandbox()) {
+      argv = Sandbox.wrap(argv, worktree, List.of(promptFile));
+    }
     CommandResult result =
         runner.run(
             CommandRequest.logged(
                 worktree,
-                AgentCommands.argv(agent.command(), placeholders),
+                argv,
                 env,
                 TIMEOUT,
                 directory.phaseLog("merge"),
