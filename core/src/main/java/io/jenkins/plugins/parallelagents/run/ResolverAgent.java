@@ -113,12 +113,7 @@ public final class ResolverAgent implements ConflictResolver {
     CommandResult result =
         runner.run(
             CommandRequest.logged(
-                worktree,
-                argv,
-                env,
-                TIMEOUT,
-                directory.phaseLog("merge"),
-                lines));
+                worktree, argv, env, TIMEOUT, directory.phaseLog("merge"), lines));
     return result.ok() ? null : result.describeFailure("resolver '" + agent.name() + "'");
   }
 }

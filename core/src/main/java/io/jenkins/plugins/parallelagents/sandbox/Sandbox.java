@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wraps an agent's command line in bubblewrap ({@code bwrap}): the whole file system read-only,
- * a private {@code /tmp}, its own tree writable, the network kept (agents call their model's API),
+ * Wraps an agent's command line in bubblewrap ({@code bwrap}): the whole file system read-only, a
+ * private {@code /tmp}, its own tree writable, the network kept (agents call their model's API),
  * and a process namespace of its own, so that everything the agent started ends with it.
  */
 public final class Sandbox {

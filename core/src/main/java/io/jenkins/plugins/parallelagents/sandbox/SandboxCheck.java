@@ -33,8 +33,8 @@ public final class SandboxCheck {
    * with the flags every sandboxed agent gets, through {@code runner} (so with the run's {@code
    * PATH}).
    *
-   * @param directory an existing folder the probe may use as its tree (the user's checkout: it
-   *     only runs {@code true} there)
+   * @param directory an existing folder the probe may use as its tree (the user's checkout: it only
+   *     runs {@code true} there)
    * @throws EnvironmentException when the sandbox cannot run here, saying how to install it
    */
   public static void require(Plan plan, CommandRunner runner, Path directory)
@@ -52,8 +52,7 @@ public final class SandboxCheck {
     }
     CommandResult probe =
         runner.run(
-            CommandRequest.captured(
-                    directory, Sandbox.wrap(List.of("true"), directory, List.of()))
+            CommandRequest.captured(directory, Sandbox.wrap(List.of("true"), directory, List.of()))
                 .withTimeout(PROBE_TIMEOUT));
     if (probe.failureToStart() != null) {
       throw new EnvironmentException(

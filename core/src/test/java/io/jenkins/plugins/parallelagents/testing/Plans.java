@@ -29,6 +29,7 @@ public final class Plans {
   private boolean failFast;
   private String target = "agents/feature";
   private String interfaces = "";
+  private boolean sandbox;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -105,7 +106,18 @@ public final class Plans {
     return this;
   }
 
+  /** Every agent runs in the sandbox, as with {@code defaults.sandbox: true}. */
+  public Plans sandbox() {
+    this.sandbox = true;
+    return this;
+  }
+
   public Plan build() {
+    Map<String, AgentProfile> profiles = new LinkedHashMap<>();
+    agents.forEach(
+        (name, agent) ->
+            profiles.put(
+                name, new AgentProfile(name, agent.command(), sandbox || agent.sandbox())));
     return new Plan(
         "agents-plan.yaml",
         1,
@@ -113,7 +125,7 @@ public final class Plans {
         null,
         target,
         interfaces,
-        agents,
+        profiles,
         tasks,
         maxParallel == 0 ? tasks.size() : maxParallel,
         failFast,
