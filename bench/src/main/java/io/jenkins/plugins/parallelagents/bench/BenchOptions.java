@@ -23,7 +23,8 @@ import java.util.Set;
  * @param longestAgentMs the longest agent of the scheduling plan
  * @param planTasks tasks of the plan that is only validated and planned
  * @param out a file the tables are also written to, or {@code null}
- * @param only the measurements to take ({@code overhead}, {@code planning}, {@code scheduling})
+ * @param only the measurements to take ({@code overhead}, {@code trees}, {@code planning}, {@code
+ *     scheduling})
  * @param tmp the folder the benchmark's temporary folder is made in
  */
 record BenchOptions(
@@ -44,13 +45,13 @@ record BenchOptions(
     Set<String> only,
     Path tmp) {
 
-  static final Set<String> MEASUREMENTS = Set.of("overhead", "planning", "scheduling");
+  static final Set<String> MEASUREMENTS = Set.of("overhead", "trees", "planning", "scheduling");
 
   static final String USAGE =
       """
       usage: bench [--files N] [--tasks N,N,...] [--reps N] [--large-reps N] [--jobs N] [--scheduling-files N]
                    [--chains N] [--chain-length N] [--agent-seconds MIN-MAX] [--plan-tasks N] [--out FILE] [--tmp DIR]
-                   [--only overhead,planning,scheduling]
+                   [--only overhead,trees,planning,scheduling]
                    --baseline bench/baseline.sh --cli COMMAND...
         --cli must come last: every argument after it is the command that starts the CLI,
         e.g. --cli bin/parallel-agents   or   --cli java -jar cli/target/parallel-agents.jar

@@ -31,6 +31,9 @@ final class Benchmark {
         tables.add(phaseTable(results));
         tables.add(scaleTable(results));
       }
+      if (options.measures("trees")) {
+        tables.add(treeTable(trees(workspace)));
+      }
       if (options.measures("planning") || options.measures("scheduling")) {
         log.line("a repository of %d files", options.schedulingFiles());
         SyntheticRepository small =
@@ -66,6 +69,26 @@ final class Benchmark {
       }
     }
     return tables;
+  }
+
+  private TreeMeasurement.Result trees(Workspace workspace) throws IOException {
+    log.line("task trees: a repository of %d files", options.files());
+    SyntheticRepository repository =
+        SyntheticRepository.create(
+            workspace.dir("trees-repo-" + options.files()), options.files(), workspace.processes());
+    return new TreeMeasurement(workspace)
+        .measure(repository, Math.max(3, options.repetitions() * 3));
+  }
+
+  private Table treeTable(TreeMeasurement.Result r) {
+    return new Table(
+            "A task's own repository against a worktree: per task, "
+                + options.files()
+                + " files, median of "
+                + r.pairs()
+                + " pairs",
+            List.of("worktree (ms)", "task repository (ms)", "ratio", "goal"))
+        .row(r.worktreeMs(), r.repositoryMs(), String.format("%.2f", r.ratio()), "≤ 1.20");
   }
 
   private List<OverheadMeasurement.Result> overhead(Workspace workspace, EngineCli engine)

@@ -30,6 +30,11 @@ final class Processes {
     this.environment = Map.copyOf(env);
   }
 
+  /** The environment every process of the benchmark starts with. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   /** Runs a command to its end, timing it and following the peak memory of its process. */
   Measured timed(Path dir, List<String> argv, Path log) throws IOException {
     ProcessBuilder builder = builder(dir, argv);

@@ -67,6 +67,7 @@ class BenchSmokeTest {
             "Overhead ratio",
             "Where the time goes",
             "Scale",
+            "A task's own repository against a worktree",
             "Validating and planning a large plan (CLI process, median of 1)",
             "Scheduling",
             "Scheduling");
@@ -78,7 +79,8 @@ class BenchSmokeTest {
     assertThat(tables.get(2).columns())
         .contains("plan", "tasks", "merge", "report", "Σ worktrees", "Σ agents", "Σ commits");
     assertThat(tables.get(3).columns()).contains("peak RSS (MB)");
-    assertThat(tables.get(5).columns()).contains("critical path (ms)", "wave schedule (ms)");
+    assertThat(tables.get(4).columns()).contains("worktree (ms)", "task repository (ms)", "ratio");
+    assertThat(tables.get(6).columns()).contains("critical path (ms)", "wave schedule (ms)");
     assertThat(BenchMain.markdown(tables))
         .contains(
             "### Overhead ratio", "| N | pairs | engine (ms) | baseline (ms) | ratio | goal |");

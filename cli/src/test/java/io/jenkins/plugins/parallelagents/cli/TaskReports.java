@@ -22,7 +22,8 @@ final class TaskReports {
   static TaskReport running(String id, int attemptsStarted) {
     List<AttemptReport> attempts = new ArrayList<>();
     for (int n = 1; n <= attemptsStarted; n++) {
-      attempts.add(new AttemptReport(n, TaskStatus.RUNNING, null, 0, branch(id), null, 0, null));
+      attempts.add(
+          new AttemptReport(n, TaskStatus.RUNNING, null, 0, branch(id), null, null, 0, null));
     }
     return new TaskReport(
         id,
@@ -47,7 +48,8 @@ final class TaskReports {
   static TaskReport finished(
       String id, TaskStatus status, long durationMs, int insertions, int deletions, String reason) {
     AttemptReport attempt =
-        new AttemptReport(1, status, 0, durationMs, branch(id), "c0ffee", 0, reason);
+        new AttemptReport(
+            1, status, 0, durationMs, branch(id), "c0ffee", List.of("c0ffee"), 0, reason);
     return new TaskReport(
         id,
         id,

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.agent;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one attempt of a task in its prepared worktree, as the agent contract orders it: setup,
@@ -30,10 +32,16 @@ public final class AttemptRunner {
 
   private final CommandRunner runner;
   private final Git git;
+  private final TaskRepositories trees;
 
-  public AttemptRunner(CommandRunner runner, Git git) {
+  /**
+   * @param git a hardened git, for the engine's commits in the task's repository
+   * @param trees checks what the agent left in its repository before the engine touches it
+   */
+  public AttemptRunner(CommandRunner runner, Git git, TaskRepositories trees) {
     this.runner = runner;
     this.git = git;
+    this.trees = trees;
   }
 
   public AttemptResult run(
@@ -84,6 +92,17 @@ public final class AttemptRunner {
       java.nio.file.Path promptFile,
       long startedAtMs,
       OutputSink sink) {
+    Optional<String> misdeed = checkRepository(context);
+    if (misdeed.isPresent()) {
+      return new AttemptResult(
+          context.attempt(),
+          TaskStatus.FAILED,
+          null,
+          elapsedMs(startedAtMs),
+          context.startCommit(),
+          null,
+          misdeed.get());
+    }
     String commit = commitLeftovers(context);
     if (commit.equals(context.startCommit())) {
       return new AttemptResult(
@@ -176,6 +195,14 @@ public final class AttemptRunner {
     return git.head(context.worktree());
   }
 
+  /**
+   * What the agent did to its repository that the engine cannot build on: the checks of {@link
+   * TaskRepositories#check}, which also put the engine's config back before the commit.
+   */
+  private Optional<String> checkRepository(AttemptContext context) {
+    return trees.check(context.worktree(), context.branch(), context.startCommit());
+  }
+
   private static String describeAgentFailure(AttemptContext context, CommandResult result) {
     String what = "agent '" + context.agent().name() + "'";
     return result.describeFailure(what);
@@ -192,6 +219,10 @@ public final class AttemptRunner {
 
   /** Commits what a failed step left behind; a failure to commit is added to the reason. */
   private Kept keepWork(AttemptContext context, String reason) {
+    Optional<String> misdeed = checkRepository(context);
+    if (misdeed.isPresent()) {
+      return new Kept(null, reason + "; " + misdeed.get());
+    }
     try {
       return new Kept(commitLeftovers(context), reason);
     } catch (GitException e) {

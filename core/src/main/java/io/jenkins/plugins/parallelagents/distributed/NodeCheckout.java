@@ -2,6 +2,8 @@ package io.jenkins.plugins.parallelagents.distributed;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.GitEnvironment;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.run.Preflight;
 import java.nio.file.Path;
@@ -9,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A node's checkout, checked and ready: its top folder, and git with an author for commits (a build
- * machine often has no git identity) in the environment every command runs with.
+ * A node's checkout, checked and ready: its top folder, the engine's hardened git with an author
+ * for its commits, the environment every step runs with (with an author too: a build machine often
+ * has no git identity), and the tasks' own repositories.
  */
-record NodeCheckout(Path top, Git git, Map<String, String> environment) {
+record NodeCheckout(Path top, Git git, Map<String, String> environment, TaskRepositories trees) {
 
   /**
    * @throws EnvironmentException when git is missing or too old, or the checkout is not a sha1 git
@@ -24,8 +27,8 @@ record NodeCheckout(Path top, Git git, Map<String, String> environment) {
     Path top = Preflight.repository(probe, run.checkout());
     Map<String, String> environment = new LinkedHashMap<>(host);
     environment.putAll(Preflight.identity(probe, top));
-    Git git = new Git(runner, environment);
+    Git git = new Git(runner, GitEnvironment.hardened(host, Preflight.author(probe, top)));
     WorkspaceExclusion.ensure(git, top, run.workspace());
-    return new NodeCheckout(top, git, environment);
+    return new NodeCheckout(top, git, environment, new TaskRepositories(git, top));
   }
 }

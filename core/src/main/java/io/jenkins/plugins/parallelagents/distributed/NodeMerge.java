@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.distributed;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.BranchMerger;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,7 @@ public final class NodeMerge {
   private final CommandRunner runner;
   private final Path top;
   private final Map<String, String> environment;
+  private final TaskRepositories trees;
 
   /**
    * @param environment the host's environment on this node, passed to git and the test command
@@ -56,6 +59,7 @@ public final class NodeMerge {
     this.top = checkout.top();
     this.git = checkout.git();
     this.environment = checkout.environment();
+    this.trees = checkout.trees();
   }
 
   /**
@@ -130,7 +134,8 @@ public final class NodeMerge {
             request.branch(),
             request.commit(),
             current,
-            new PublishSettings(null, request.force()));
+            new PublishSettings(null, request.force()),
+            null);
   }
 
   /** The merge, test and publish parts of a report, as far as this node got. */
@@ -141,12 +146,26 @@ public final class NodeMerge {
     long t0 = System.nanoTime();
     Path worktree = run.worktree("_integration");
     String branch = run.branches().integration();
-    git.addWorktree(top, worktree, branch, integrationStart);
+    trees.create(worktree, branch, integrationStart);
     ResolverAgent resolver =
         new ResolverAgent(
-            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out);
+            run.plan(), run.runId(), run.directory(), branch, git, runner, environment, out, trees);
     MergeOutcome outcome =
         new BranchMerger(git).merge(worktree, branches, run.plan().merge(), resolver);
+    if (outcome.commit() != null) {
+      Optional<String> misdeed = trees.check(worktree, branch, integrationStart);
+      if (misdeed.isPresent()) {
+        outcome =
+            new MergeOutcome(
+                MergeStatus.FAILED,
+                outcome.merged(),
+                null,
+                outcome.conflicts(),
+                "the combined tree cannot be used: " + misdeed.get());
+      } else {
+        trees.collect(worktree, outcome.commit(), branch);
+      }
+    }
     return new MergeReport(
         run.plan().merge().strategy(),
         outcome.status(),
@@ -159,8 +178,7 @@ public final class NodeMerge {
   }
 
   private void removeIntegrationWorktree() {
-    git.exec(
-        top, List.of("worktree", "remove", "--force", run.worktree("_integration").toString()));
+    TaskRepositories.remove(run.worktree("_integration"));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
@@ -46,6 +47,7 @@ public final class NodeTask {
   private final NodeRun run;
   private final Git git;
   private final AttemptRunner attempts;
+  private final TaskRepositories trees;
   private final Path top;
 
   /**
@@ -58,7 +60,8 @@ public final class NodeTask {
     NodeCheckout checkout = NodeCheckout.open(run, runner, environment);
     this.top = checkout.top();
     this.git = checkout.git();
-    this.attempts = new AttemptRunner(runner, git);
+    this.trees = checkout.trees();
+    this.attempts = new AttemptRunner(runner, git, trees);
   }
 
   /**
@@ -78,7 +81,7 @@ public final class NodeTask {
     } catch (HandoffException e) {
       return unready(task, branch, worktree, started, e.getMessage());
     }
-    git.addWorktree(top, worktree, branch, start);
+    trees.create(worktree, branch, start);
     String failure = mergeNeeds(task, received, worktree);
     String startCommit = git.head(worktree);
     String prompt =
@@ -276,11 +279,21 @@ public final class NodeTask {
     return report;
   }
 
-  /** The task's report from its one attempt, with its diff; then hands it off. */
+  /**
+   * The task's report from its one attempt, with its diff; then hands it off. The attempt's checked
+   * commit is taken into the checkout first: the hand-off bundles it from there.
+   */
   private TaskReport finish(PreparedTask prepared, AttemptResult result) {
     Task task = task(prepared.taskId());
+    if (result.commit() != null) {
+      trees.collect(Path.of(prepared.worktree()), result.commit(), prepared.branch());
+    } else {
+      git.setBranch(top, prepared.branch(), prepared.startCommit());
+    }
     List<FileChange> changes = List.of();
+    List<String> commits = List.of();
     if (result.commit() != null && result.startCommit() != null) {
+      commits = git.commitsSince(top, result.startCommit(), result.commit());
       try (HistoryReader history = HistoryReader.open(git.commonDir(top))) {
         changes = history.diffStat(result.startCommit(), result.commit());
       }
@@ -296,6 +309,7 @@ public final class NodeTask {
             result.durationMs(),
             prepared.branch(),
             result.commit(),
+            commits,
             changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
             result.reason());
     TaskReport report =
@@ -322,12 +336,9 @@ public final class NodeTask {
     return report;
   }
 
-  /** The branch holds the work and the bundle carries it on; the checkout is not needed. */
-  private void removeWorktree(PreparedTask prepared) {
-    Path worktree = Path.of(prepared.worktree());
-    if (Files.isDirectory(worktree)) {
-      git.exec(top, List.of("worktree", "remove", "--force", worktree.toString()));
-    }
+  /** The branch holds the work and the bundle carries it on; the task's tree is not needed. */
+  private static void removeWorktree(PreparedTask prepared) {
+    TaskRepositories.remove(Path.of(prepared.worktree()));
   }
 
   private void writeDiff(String taskId, String from, String to) {

@@ -3,10 +3,13 @@ package io.jenkins.plugins.parallelagents.git;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +45,43 @@ public final class Git {
 
   /** The same, killed after {@code timeout}: for calls that reach over the network. */
   public CommandResult exec(Path dir, List<String> args, Duration timeout) {
+    return run(dir, args, timeout, located(dir));
+  }
+
+  /**
+   * Runs git where it may look for the repository in the folders above {@code dir}: only to find
+   * the user's checkout from the folder a command was started in.
+   */
+  private CommandResult discover(Path dir, List<String> args) {
+    return run(dir, args, null, environment);
+  }
+
+  private CommandResult run(
+      Path dir, List<String> args, Duration timeout, Map<String, String> variables) {
     List<String> argv = new ArrayList<>(args.size() + 1);
     argv.add("git");
     argv.addAll(args);
     return runner.run(
-        CommandRequest.captured(dir, argv).withEnvironment(environment).withTimeout(timeout));
+        CommandRequest.captured(dir, argv).withEnvironment(variables).withTimeout(timeout));
+  }
+
+  /**
+   * The environment that names {@code dir}'s repository: its {@code .git} folder when it has one,
+   * and never a folder above it. Without this, a task tree whose {@code .git} an agent removed
+   * would have git walk up into whatever repository holds the engine's state folder.
+   */
+  private Map<String, String> located(Path dir) {
+    Map<String, String> variables = new HashMap<>(environment);
+    Path absolute = dir.toAbsolutePath().normalize();
+    if (absolute.getParent() != null) {
+      variables.put("GIT_CEILING_DIRECTORIES", absolute.getParent().toString());
+    }
+    Path dotGit = absolute.resolve(".git");
+    if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+      variables.put("GIT_DIR", dotGit.toString());
+      variables.put("GIT_WORK_TREE", absolute.toString());
+    }
+    return variables;
   }
 
   /** Runs git and returns its trimmed standard output; any failure is a {@link GitException}. */
@@ -71,13 +106,13 @@ public final class Git {
 
   /** The installed git's version, or {@code null} when git cannot be run at all. */
   public GitVersion version(Path dir) {
-    CommandResult result = exec(dir, List.of("--version"));
+    CommandResult result = discover(dir, List.of("--version"));
     return result.ok() ? GitVersion.parse(result.stdout()) : null;
   }
 
   /** The top folder of the checkout holding {@code dir}, if it is in one. */
   public Optional<Path> topLevel(Path dir) {
-    CommandResult result = exec(dir, List.of("rev-parse", "--show-toplevel"));
+    CommandResult result = discover(dir, List.of("rev-parse", "--show-toplevel"));
     return result.ok() ? Optional.of(Path.of(result.stdout().strip())) : Optional.empty();
   }
 
@@ -223,6 +258,14 @@ public final class Git {
     List<String> conflicts = conflictedFiles(worktree);
     String detail = failureDetail(result);
     return new MergeAttempt(false, conflicts, conflicts.isEmpty() ? detail : null);
+  }
+
+  /**
+   * Every commit reachable from {@code to} and not from {@code start}, merges too, oldest first.
+   */
+  public List<String> commitsSince(Path dir, String start, String to) {
+    String out = output(dir, "rev-list", "--reverse", to, "^" + start);
+    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
   }
 
   /**

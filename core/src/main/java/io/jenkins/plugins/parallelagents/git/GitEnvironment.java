@@ -27,18 +27,46 @@ public final class GitEnvironment {
   }
 
   /**
+   * Variables to add to {@code engine} (a {@link #forEngine} environment) for the engine's own git
+   * calls: no system or global config, no hooks, no fsmonitor, so that nothing planted in a config
+   * file or a hooks folder runs when the engine commits, merges or fetches. Commits get their
+   * author from {@code identity}, since the global config that usually names it is not read.
+   */
+  public static Map<String, String> hardened(
+      Map<String, String> engine, Map<String, String> identity) {
+    Map<String, String> environment = new HashMap<>(identity);
+    environment.put("GIT_CONFIG_NOSYSTEM", "1");
+    environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
+    environment.put("GIT_ATTR_NOSYSTEM", "1");
+    int count = configCount(engine);
+    count = addConfig(environment, count, "core.hooksPath", "/dev/null");
+    count = addConfig(environment, count, "core.fsmonitor", "false");
+    addConfig(environment, count, "protocol.ext.allow", "never");
+    return environment;
+  }
+
+  /**
    * An automatic gc, started by any commit, would prune worktrees while tasks create theirs. Added
    * through git's environment configuration, after any entries the host already set there.
    */
   private static void disableAutoGc(Map<String, String> environment) {
-    int count;
+    addConfig(environment, configCount(environment), "gc.auto", "0");
+  }
+
+  private static int configCount(Map<String, String> environment) {
     try {
-      count = Integer.parseInt(environment.getOrDefault("GIT_CONFIG_COUNT", "0").strip());
+      return Integer.parseInt(environment.getOrDefault("GIT_CONFIG_COUNT", "0").strip());
     } catch (NumberFormatException e) {
-      count = 0;
+      return 0;
     }
-    environment.put("GIT_CONFIG_KEY_" + count, "gc.auto");
-    environment.put("GIT_CONFIG_VALUE_" + count, "0");
+  }
+
+  /** Adds one {@code GIT_CONFIG_KEY_n}/{@code VALUE_n} pair; returns the new count. */
+  private static int addConfig(
+      Map<String, String> environment, int count, String key, String value) {
+    environment.put("GIT_CONFIG_KEY_" + count, key);
+    environment.put("GIT_CONFIG_VALUE_" + count, value);
     environment.put("GIT_CONFIG_COUNT", Integer.toString(count + 1));
+    return count + 1;
   }
 }

@@ -128,7 +128,7 @@ public final class BranchMerger {
         return "it left conflict markers in " + String.join(", ", attempt.conflictedFiles());
       }
       if (strategy == MergeStrategy.MERGE) {
-        return concludeMerge(worktree, before);
+        return concludeMerge(worktree, before, task);
       }
       attempt = continueReplay(worktree);
       if (attempt.clean()) {
@@ -141,13 +141,23 @@ public final class BranchMerger {
     return "the replay kept stopping on conflicts";
   }
 
-  /** Commits the resolved merge, unless the resolver already did. */
-  private String concludeMerge(Path worktree, String before) {
+  /**
+   * Commits the resolved merge, unless the resolver already did. A resolver that committed
+   * something else than the merge (it aborted it and wrote the files itself) has not merged the
+   * task.
+   */
+  private String concludeMerge(Path worktree, String before, TaskBranch task) {
     if (inProgress(worktree, "MERGE_HEAD")) {
       git.output(worktree, "commit", "--quiet", "--no-edit", "--no-verify");
       return null;
     }
-    return git.head(worktree).equals(before) ? "it abandoned the merge" : null;
+    String head = git.head(worktree);
+    if (head.equals(before)) {
+      return "it abandoned the merge";
+    }
+    return git.isAncestor(worktree, task.commit(), head)
+        ? null
+        : "it committed without merging '" + task.taskId() + "'";
   }
 
   /** Continues the replay after a resolution, whether or not the resolver committed it. */

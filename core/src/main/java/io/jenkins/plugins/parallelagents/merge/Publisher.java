@@ -34,9 +34,16 @@ public final class Publisher {
   /**
    * @param targetAtStart the target's commit when the run began, or {@code null} if it did not
    *     exist: a target that moved since is not overwritten
+   * @param pushUrl where to push, as read when the run began (the remote's URL in the repository's
+   *     config may have been changed since), or {@code null} without a remote
    */
   public PublishReport publish(
-      Path repo, String target, String commit, String targetAtStart, PublishSettings settings) {
+      Path repo,
+      String target,
+      String commit,
+      String targetAtStart,
+      PublishSettings settings,
+      String pushUrl) {
     if (git.checkedOutBranches(repo).contains(target)) {
       return rejected(
           settings,
@@ -71,8 +78,7 @@ public final class Publisher {
       return report(settings, target, commit, PublishStatus.UPDATED, null);
     }
     CommandResult pushed =
-        network.exec(
-            repo, pushArgs(settings.remote(), target, commit, settings.force()), PUSH_TIMEOUT);
+        network.exec(repo, pushArgs(pushUrl, target, commit, settings.force()), PUSH_TIMEOUT);
     if (pushed.ok()) {
       return report(settings, target, commit, PublishStatus.PUSHED, null);
     }
@@ -88,12 +94,13 @@ public final class Publisher {
         "push to " + settings.remote() + " " + (refused ? "was rejected" : "failed") + ": " + why);
   }
 
-  private static List<String> pushArgs(String remote, String target, String commit, boolean force) {
+  private static List<String> pushArgs(String url, String target, String commit, boolean force) {
     List<String> args = new ArrayList<>(List.of("push", "--porcelain"));
     if (force) {
       args.add("--force");
     }
-    args.add(remote);
+    args.add("--end-of-options");
+    args.add(url);
     args.add(commit + ":refs/heads/" + target);
     return args;
   }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The phases after the tasks: conflict prediction, merge, test, publish. */
@@ -84,13 +85,13 @@ final class IntegrationPhases {
         && settings.onConflict() == ConflictPolicy.FAIL) {
       // Merge commits need no worktree; one is checked out only for the test command to run in.
       outcome = new TreeMerger(run.git()).merge(run.repository(), integrationStart, branches);
+      run.git().setBranch(run.repository(), branch, outcome.commit());
       if (run.plan().test() != null && outcome.status() == MergeStatus.MERGED) {
-        run.git().addWorktree(run.repository(), integrationWorktree(), branch, outcome.commit());
-      } else {
-        run.git().setBranch(run.repository(), branch, outcome.commit());
+        run.trees().create(integrationWorktree(), branch, outcome.commit());
       }
     } else {
-      run.git().addWorktree(run.repository(), integrationWorktree(), branch, integrationStart);
+      // The combined tree is a repository of its own: the resolver is an agent too.
+      run.trees().create(integrationWorktree(), branch, integrationStart);
       outcome =
           new BranchMerger(run.git())
               .merge(
@@ -105,7 +106,9 @@ final class IntegrationPhases {
                       run.git(),
                       run.runner(),
                       run.commandEnvironment(),
-                      line -> run.listener().output("merge", "resolver", line)));
+                      line -> run.listener().output("merge", "resolver", line),
+                      run.trees()));
+      outcome = collected(branch, integrationStart, outcome);
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(
@@ -117,6 +120,28 @@ final class IntegrationPhases {
         outcome.conflicts(),
         ms(t0),
         outcome.reason());
+  }
+
+  /**
+   * Takes the merge's result into the user's repository. A resolver may have run in the combined
+   * tree, so the tree is checked as a task's is first: one that rewrote the history the merge
+   * started from, or switched branches, fails the merge.
+   */
+  private MergeOutcome collected(String branch, String integrationStart, MergeOutcome outcome) {
+    if (outcome.commit() == null) {
+      return outcome;
+    }
+    Optional<String> misdeed = run.trees().check(integrationWorktree(), branch, integrationStart);
+    if (misdeed.isPresent()) {
+      return new MergeOutcome(
+          MergeStatus.FAILED,
+          outcome.merged(),
+          null,
+          outcome.conflicts(),
+          "the combined tree cannot be used: " + misdeed.get());
+    }
+    run.trees().collect(integrationWorktree(), outcome.commit(), branch);
+    return outcome;
   }
 
   private Path integrationWorktree() {
@@ -133,10 +158,15 @@ final class IntegrationPhases {
         line -> run.listener().output("test", "test", line));
   }
 
-  PublishReport publish(String commit, String targetAtStart) {
+  PublishReport publish(String commit, String targetAtStart, String pushUrl) {
     return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()))
         .publish(
-            run.repository(), run.plan().target(), commit, targetAtStart, run.plan().publish());
+            run.repository(),
+            run.plan().target(),
+            commit,
+            targetAtStart,
+            run.plan().publish(),
+            pushUrl);
   }
 
   private static long ms(long t0) {

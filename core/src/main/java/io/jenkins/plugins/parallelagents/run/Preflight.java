@@ -3,11 +3,16 @@ package io.jenkins.plugins.parallelagents.run;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitVersion;
+import io.jenkins.plugins.parallelagents.git.RepositorySnapshot;
 import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks that a plan can run here before anything is created: git is there and recent enough, the
@@ -21,13 +26,21 @@ public final class Preflight {
    * @param baseCommit the base resolved to a commit
    * @param targetCommit the target branch's commit now, or {@code null} if it does not exist
    * @param identity variables giving commits an author when git has none configured
+   * @param author the author of the engine's own commits: the user's configured identity, or the
+   *     engine's when there is none (the engine's git reads no global config)
+   * @param pushUrl where publishing pushes, read from the repository's config now (a later change
+   *     to that config does not redirect the push), or {@code null} without {@code publish.remote}
+   * @param userRepository the base, target and checked-out branch and the config, as they are now
    */
   public record Checked(
       Path top,
       String baseRef,
       String baseCommit,
       String targetCommit,
-      Map<String, String> identity) {}
+      Map<String, String> identity,
+      Map<String, String> author,
+      String pushUrl,
+      RepositorySnapshot userRepository) {}
 
   private Preflight() {}
 
@@ -51,7 +64,47 @@ public final class Preflight {
                             + ref
                             + "', or set 'base:' in the plan to an existing branch"));
     String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
-    return new Checked(top, baseRef, baseCommit, targetCommit, identity(git, top));
+    return new Checked(
+        top,
+        baseRef,
+        baseCommit,
+        targetCommit,
+        identity(git, top),
+        author(git, top),
+        pushUrl(git, top, plan.publish().remote()),
+        RepositorySnapshot.take(git, top, watchedRefs(git, top, baseRef, plan.target())));
+  }
+
+  /** The base when it is a branch, the target, and the branch checked out in the checkout. */
+  private static Set<String> watchedRefs(Git git, Path top, String baseRef, String target) {
+    Set<String> refs = new LinkedHashSet<>();
+    git.output(top, "rev-parse", "--symbolic-full-name", "--end-of-options", baseRef)
+        .lines()
+        .filter(ref -> ref.startsWith("refs/heads/"))
+        .forEach(refs::add);
+    refs.add("refs/heads/" + target);
+    git.currentBranch(top).ifPresent(branch -> refs.add("refs/heads/" + branch));
+    return refs;
+  }
+
+  /**
+   * The URL a push to {@code remote} goes to, with the repository's {@code insteadOf} rules
+   * applied: a remote given as a URL or a path is taken as it is.
+   */
+  private static String pushUrl(Git git, Path top, String remote) throws EnvironmentException {
+    if (remote == null) {
+      return null;
+    }
+    if (remote.contains("/") || remote.contains(":")) {
+      return remote;
+    }
+    CommandResult url = git.exec(top, List.of("remote", "get-url", "--push", "--", remote));
+    if (!url.ok() || url.stdout().isBlank()) {
+      throw new EnvironmentException(
+          "the plan publishes to remote '" + remote + "', which " + top + " does not have",
+          "add it (git remote add " + remote + " URL), or change publish.remote in the plan");
+    }
+    return url.stdout().strip();
   }
 
   /**
@@ -87,6 +140,23 @@ public final class Preflight {
           "run the plan in a sha1 repository (git's default)");
     }
     return top;
+  }
+
+  /**
+   * The author of the engine's own commits, always given in the environment: the user's name and
+   * email from their git config, or the engine's on a machine with none.
+   */
+  public static Map<String, String> author(Git git, Path top) {
+    Map<String, String> env = new LinkedHashMap<>(identity(git, top));
+    if (env.isEmpty()) {
+      String name = git.config(top, "user.name").orElseThrow();
+      String email = git.config(top, "user.email").orElseThrow();
+      env.put("GIT_AUTHOR_NAME", name);
+      env.put("GIT_AUTHOR_EMAIL", email);
+      env.put("GIT_COMMITTER_NAME", name);
+      env.put("GIT_COMMITTER_EMAIL", email);
+    }
+    return env;
   }
 
   /** Commits need an author; a machine with no git identity (a fresh CI box) gets the engine's. */

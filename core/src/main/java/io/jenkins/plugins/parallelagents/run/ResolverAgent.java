@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.merge.ConflictResolver;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
@@ -34,6 +35,7 @@ public final class ResolverAgent implements ConflictResolver {
   private final CommandRunner runner;
   private final Map<String, String> environment;
   private final Consumer<String> lines;
+  private final TaskRepositories trees;
 
   /**
    * @param environment variables added to the resolver's environment
@@ -47,7 +49,9 @@ public final class ResolverAgent implements ConflictResolver {
       Git git,
       CommandRunner runner,
       Map<String, String> environment,
-      Consumer<String> lines) {
+      Consumer<String> lines,
+      TaskRepositories trees) {
+    this.trees = trees;
     this.plan = plan;
     this.runId = runId;
     this.directory = directory;
@@ -89,7 +93,8 @@ public final class ResolverAgent implements ConflictResolver {
     env.put("AGENT_TASK_TITLE", task.title());
     env.put("AGENT_PROMPT", prompt);
     env.put("AGENT_PROMPT_FILE", promptFile.toString());
-    env.put("AGENT_BASE_COMMIT", git.head(worktree));
+    String before = git.head(worktree);
+    env.put("AGENT_BASE_COMMIT", before);
     env.put("AGENT_ATTEMPT", "1");
     env.put("AGENT_WORKTREE", worktree.toString());
     env.put("AGENT_BRANCH", integrationBranch);
@@ -114,6 +119,10 @@ public final class ResolverAgent implements ConflictResolver {
         runner.run(
             CommandRequest.logged(
                 worktree, argv, env, TIMEOUT, directory.phaseLog("merge"), lines));
-    return result.ok() ? null : result.describeFailure("resolver '" + agent.name() + "'");
+    if (!result.ok()) {
+      return result.describeFailure("resolver '" + agent.name() + "'");
+    }
+    // Checked like a task's agent, and the engine's config put back before git runs there again.
+    return trees.check(worktree, integrationBranch, before).orElse(null);
   }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.RepositorySnapshot;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param repository top folder of the user's checkout (read, never modified)
  * @param worktrees folder holding this run's worktrees
  * @param commandEnvironment variables added to agents', setups', verifies' and tests' environment
+ * @param trees makes, checks and collects the tasks' own repositories
+ * @param userRepository the user's refs and config as the run found them, to tell when someone else
+ *     changed them
  */
 record RunContext(
     Plan plan,
@@ -27,4 +32,6 @@ record RunContext(
     CommandRunner runner,
     RunListener listener,
     RunState state,
-    Map<String, String> commandEnvironment) {}
+    Map<String, String> commandEnvironment,
+    TaskRepositories trees,
+    RepositorySnapshot userRepository) {}

@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
@@ -31,12 +32,14 @@ public final class RunEngine {
   private final RunListener listener;
   private final CommandRunner runner;
   private final CommandRunner gitRunner;
+  private final Map<String, String> engineEnvironment;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
     this.options = options;
     this.listener = listener;
     Map<String, String> environment = GitEnvironment.forEngine(options.environment());
+    this.engineEnvironment = environment;
     this.runner = new LocalCommandRunner(environment);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
@@ -78,7 +81,7 @@ public final class RunEngine {
             directory.root().toString());
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
-    Git git = new Git(gitRunner, checked.identity());
+    Git git = new Git(gitRunner, GitEnvironment.hardened(engineEnvironment, checked.author()));
     try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
       RunContext run =
           new RunContext(
@@ -93,7 +96,9 @@ public final class RunEngine {
               runner,
               listener,
               state,
-              checked.identity());
+              checked.identity(),
+              new TaskRepositories(git, checked.top()),
+              checked.userRepository());
       listener.runStarted(runId, directory.root());
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work

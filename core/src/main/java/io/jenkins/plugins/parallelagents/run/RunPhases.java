@@ -181,7 +181,7 @@ final class RunPhases {
         timed(
             "publish",
             p -> p.status().name(),
-            () -> phases.publish(merge.commit(), checked.targetCommit()));
+            () -> phases.publish(merge.commit(), checked.targetCommit(), checked.pushUrl()));
     state.publish(publish);
   }
 

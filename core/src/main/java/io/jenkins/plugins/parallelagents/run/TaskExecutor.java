@@ -26,8 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs one task: a worktree and branch per attempt from the start point with the needs merged in,
- * the agent contract, then the choice among attempts and the task's diff.
+ * Runs one task: a repository of its own and a branch per attempt, from the start point with the
+ * needs merged in, the agent contract, the checked result taken into the user's repository, then
+ * the choice among attempts and the task's diff.
  */
 final class TaskExecutor {
 
@@ -95,46 +96,89 @@ final class TaskExecutor {
   private AttemptResult attempt(Task task, int n, String startPoint, Prompt prompt) {
     long t0 = System.nanoTime();
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
-    Path worktree =
+    Path tree =
         run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
     // Every need's commit descends from the start point, so merging the first one in would only
-    // fast-forward to it: the worktree starts there instead, sparing a merge and a second
-    // checkout on each step of a chain.
+    // fast-forward to it: the tree starts there instead, sparing a merge and a second checkout on
+    // each step of a chain.
     List<String> needs = branchNeeds(task);
     String checkout = needs.isEmpty() ? startPoint : run.state().task(needs.get(0)).commit();
-    run.git().addWorktree(run.repository(), worktree, branch, checkout);
+    run.trees().create(tree, branch, checkout);
     String needsFailure =
-        mergeNeeds(task, needs.subList(Math.min(1, needs.size()), needs.size()), worktree);
+        mergeNeeds(task, needs.subList(Math.min(1, needs.size()), needs.size()), tree);
     run.state().taskStep("worktrees", ms(t0));
+    // With nothing merged in, the new tree is at its checkout: no need to ask git.
+    String start = needs.size() > 1 ? run.git().head(tree) : checkout;
     if (needsFailure != null) {
-      return new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure);
+      return collected(
+          tree,
+          branch,
+          new AttemptResult(n, TaskStatus.FAILED, null, ms(t0), null, null, needsFailure),
+          start);
     }
-    // With nothing merged in, the new worktree is at its checkout: no need to ask git.
-    String start = needs.size() > 1 ? run.git().head(worktree) : checkout;
     AgentProfile agent = run.plan().agents().get(task.agent());
     if (agent == null) {
-      return new AttemptResult(
-          n,
-          TaskStatus.FAILED,
-          null,
-          ms(t0),
-          start,
-          start,
-          "task '" + task.id() + "' names no agent profile to run");
+      return collected(
+          tree,
+          branch,
+          new AttemptResult(
+              n,
+              TaskStatus.FAILED,
+              null,
+              ms(t0),
+              start,
+              start,
+              "task '" + task.id() + "' names no agent profile to run"),
+          start);
     }
     AttemptContext context =
-        new AttemptContext(task, agent, n, worktree, branch, start, run.runId(), run.directory());
+        new AttemptContext(task, agent, n, tree, branch, start, run.runId(), run.directory());
     StepClock steps = new StepClock(run.runner());
     long t1 = System.nanoTime();
     AttemptResult result =
-        new AttemptRunner(steps, run.git())
+        new AttemptRunner(steps, run.git(), run.trees())
             .run(
                 context,
                 prompt.text(),
                 prompt.file(),
                 (step, line) -> run.listener().output(task.id(), step, line));
+    result = collected(tree, branch, userRepositoryUnchanged(result), start);
     run.state().taskStep("agents", steps.elapsedMs());
     run.state().taskStep("commits", ms(t1) - steps.elapsedMs());
+    return result;
+  }
+
+  /**
+   * A ref or the config of the user's repository that changed while the task ran was not changed by
+   * the engine (which changes none before publishing): the attempt fails and says which.
+   */
+  private AttemptResult userRepositoryUnchanged(AttemptResult result) {
+    return run.userRepository()
+        .changed(run.git(), run.repository())
+        .map(
+            moved ->
+                new AttemptResult(
+                    result.attempt(),
+                    TaskStatus.FAILED,
+                    result.exitCode(),
+                    result.durationMs(),
+                    result.startCommit(),
+                    result.commit(),
+                    moved + (result.reason() == null ? "" : "; " + result.reason())))
+        .orElse(result);
+  }
+
+  /**
+   * Takes the attempt's checked commit from its repository into the user's, on the attempt's
+   * branch; an attempt that kept no commit gets its branch at the commit it started from, so that
+   * every attempt has a branch to look at.
+   */
+  private AttemptResult collected(Path tree, String branch, AttemptResult result, String start) {
+    if (result.commit() != null) {
+      run.trees().collect(tree, result.commit(), branch);
+    } else {
+      run.git().setBranch(run.repository(), branch, start);
+    }
     return result;
   }
 
@@ -149,11 +193,11 @@ final class TaskExecutor {
         .toList();
   }
 
-  /** Merges the branches of these needs into the worktree; a conflict fails the task. */
-  private String mergeNeeds(Task task, List<String> needs, Path worktree) {
+  /** Merges the branches of these needs into the task's tree; a conflict fails the task. */
+  private String mergeNeeds(Task task, List<String> needs, Path tree) {
     for (String need : needs) {
       String failure =
-          NeedMerge.into(run.git(), worktree, task.id(), need, run.state().task(need).commit());
+          NeedMerge.into(run.git(), tree, task.id(), need, run.state().task(need).commit());
       if (failure != null) {
         return failure;
       }
@@ -207,6 +251,7 @@ final class TaskExecutor {
               r.durationMs(),
               run.branches().forAttempt(task.id(), r.attempt(), task.attempts()),
               r.commit(),
+              ownCommits(r),
               choice.diffLines(r.attempt()),
               r.reason()));
     }
@@ -244,6 +289,14 @@ final class TaskExecutor {
         finished,
         finished.toEpochMilli() - started.toEpochMilli(),
         choice.reason());
+  }
+
+  /** The attempt's own commits, read from the user's repository where they were collected. */
+  private List<String> ownCommits(AttemptResult result) {
+    if (result.commit() == null || result.startCommit() == null) {
+      return List.of();
+    }
+    return run.git().commitsSince(run.repository(), result.startCommit(), result.commit());
   }
 
   private void writeDiff(Task task, String from, String to) {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.parallelagents.sandbox;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,9 @@ public final class Sandbox {
     wrapped.addAll(List.of("--proc", "/proc"));
     // A private /tmp: the host's is shared by every user and program, and writable by all.
     wrapped.addAll(List.of("--tmpfs", "/tmp"));
-    for (Path path : readable) {
+    List<Path> shown = new ArrayList<>(readable);
+    shown.addAll(borrowedObjects(writableTree));
+    for (Path path : shown) {
       String file = path.toAbsolutePath().normalize().toString();
       wrapped.addAll(List.of("--ro-bind-try", file, file));
     }
@@ -48,5 +53,26 @@ public final class Sandbox {
     wrapped.add("--");
     wrapped.addAll(argv);
     return List.copyOf(wrapped);
+  }
+
+  /**
+   * The object folders the tree's repository borrows through git's alternates (the user's
+   * repository's): without them, git in the sandbox cannot read the history when they are under
+   * {@code /tmp}.
+   */
+  private static List<Path> borrowedObjects(Path tree) {
+    Path alternates = tree.resolve(".git").resolve("objects").resolve("info").resolve("alternates");
+    if (!Files.isRegularFile(alternates)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(alternates, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .map(line -> tree.resolve(".git").resolve("objects").resolve(line))
+          .toList();
+    } catch (IOException e) {
+      return List.of(); // git in the sandbox then says what it cannot read
+    }
   }
 }

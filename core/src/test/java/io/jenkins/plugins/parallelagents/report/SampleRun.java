@@ -171,6 +171,7 @@ final class SampleRun {
         durationMs,
         "agents/r1/task/attempt-" + n,
         status == TaskStatus.SUCCEEDED ? "c0ffee" + n : null,
+        status == TaskStatus.SUCCEEDED ? List.of("c0ffee" + n) : List.of(),
         status == TaskStatus.SUCCEEDED ? 100 + n : 0,
         reason);
   }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -147,7 +148,7 @@ class SchedulingTest extends EngineTestBase {
   }
 
   @Test
-  void cancel_killsRunningAgents_marksThemCancelled_andKeepsTheirWorktrees() throws Exception {
+  void cancel_killsRunningAgents_marksThemCancelled_andKeepsTheirTrees() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     RunListener listener =
         new RunListener() {
@@ -186,7 +187,15 @@ class SchedulingTest extends EngineTestBase {
     assertThat(report.task("after").orElseThrow().status())
         .isIn(TaskStatus.SKIPPED, TaskStatus.CANCELLED);
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
-    assertThat(git.git(repo, "worktree", "list")).contains("/long ");
+    Path tree =
+        Path.of(report.run().directory())
+            .resolveSibling("../worktrees")
+            .resolve(report.run().id())
+            .resolve("long")
+            .normalize();
+    assertThat(tree.resolve(".git")).isDirectory();
+    assertThat(git.git(tree, "rev-parse", "--abbrev-ref", "HEAD"))
+        .isEqualTo("agents/" + report.run().id() + "/long");
   }
 
   @Test

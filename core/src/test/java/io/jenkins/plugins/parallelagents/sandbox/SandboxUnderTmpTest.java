@@ -41,6 +41,28 @@ class SandboxUnderTmpTest extends EngineTestBase {
   }
 
   @Test
+  void sandboxedAgent_usesGitInItsRepository_whoseObjectsAreBorrowedFromUnderTmp()
+      throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task(
+                    "api",
+                    "git log -1 --format=%s > base.txt && git add base.txt"
+                        // the test's global git config is under the host's /tmp, hidden here
+                        + " && git -c user.name=Agent -c user.email=agent@example.com"
+                        + " commit -qm 'agent commit'")
+                .sandbox()
+                .build(),
+            repo);
+
+    TaskReport task = report.task("api").orElseThrow();
+    assertThat(task.status()).as(task.reason()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(git.show(repo, task.branch(), "base.txt")).isEqualTo("Initial commit");
+    assertThat(git.git(repo, "log", "-1", "--format=%s", task.branch())).isEqualTo("agent commit");
+  }
+
+  @Test
   void processesASandboxedAgentDetached_endWithItsStep() throws Exception {
     String marker = "parallel-agents-stray-" + UUID.randomUUID();
     RunReport report = engine.run(detachingAgent(marker).sandbox().build(), repo);

@@ -25,6 +25,10 @@ public final class EngineHarness {
     return new RunEngine(plan, options(repo), listener).execute();
   }
 
+  public RunReport run(Plan plan, RunOptions options) throws EnvironmentException {
+    return new RunEngine(plan, options, RunListener.NONE).execute();
+  }
+
   public RunOptions options(Path repo) {
     return RunOptions.forRepository(repo, sandbox.environment());
   }

@@ -1,0 +1,194 @@
+package io.jenkins.plugins.parallelagents.git;
+
+import io.jenkins.plugins.parallelagents.process.CommandResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Task trees as repositories of their own. An agent works in a separate repository that borrows the
+ * user's objects through git's alternates and has no remote, no hooks and the engine's own minimal
+ * config: whatever it does to the refs, config, hooks or remotes of that repository stays there.
+ * The engine checks the repository after the agent, then fetches the checked commit into the user's
+ * repository; nothing an agent writes is read back without that check.
+ *
+ * <p>Every call goes through a {@link Git} whose environment ignores system and global config and
+ * hooks ({@link GitEnvironment#hardened}), and names the repository it works on.
+ */
+public final class TaskRepositories {
+
+  /**
+   * What {@code git init} writes on Linux. The engine puts it back after every agent step, so that
+   * an agent's filter driver, fsmonitor, hooks path, alternate or remote never runs in the engine's
+   * own git calls.
+   */
+  private static final String CONFIG =
+      "[core]\n"
+          + "\trepositoryformatversion = 0\n"
+          + "\tfilemode = true\n"
+          + "\tbare = false\n"
+          + "\tlogallrefupdates = true\n";
+
+  /**
+   * Files that would make git read another repository's administration (a linked worktree's
+   * pointers) or run programs; none of them exists in a repository the engine made.
+   */
+  private static final List<String> FOREIGN =
+      List.of("commondir", "gitdir", "config.worktree", "hooks", "info/attributes");
+
+  private final Git git;
+  private final Path source;
+  private final Path objects;
+
+  /**
+   * @param git a hardened git
+   * @param source the top folder of the user's checkout: the objects are borrowed from it and the
+   *     results fetched into it
+   */
+  public TaskRepositories(Git git, Path source) {
+    this.git = git;
+    this.source = source;
+    this.objects = git.commonDir(source).resolve("objects").toAbsolutePath().normalize();
+  }
+
+  public Path source() {
+    return source;
+  }
+
+  /**
+   * Creates {@code tree} as a new repository with {@code branch} at {@code commit} checked out. The
+   * folder must not exist yet.
+   */
+  public void create(Path tree, String branch, String commit) {
+    Path parent = tree.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + parent, e);
+    }
+    // --template= : no sample hooks, nothing the engine did not write itself.
+    git.output(
+        parent, "init", "--quiet", "--template=", "--initial-branch=" + branch, tree.toString());
+    writeAdministration(tree.resolve(".git"));
+    git.output(tree, "update-ref", "refs/heads/" + branch, commit);
+    git.output(tree, "reset", "--hard", "--quiet");
+  }
+
+  /**
+   * Checks what an agent left: the repository is still there and is the engine's, its branch is
+   * checked out and still descends from {@code start}. Puts the engine's config, alternates and
+   * hooks back before any git call. Returns what the agent did wrong in one sentence, or empty.
+   */
+  public Optional<String> check(Path tree, String branch, String start) {
+    Path dotGit = tree.resolve(".git");
+    if (!Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("the agent removed the task's repository (" + dotGit + ")");
+    }
+    for (String part : List.of("", "HEAD", "refs", "objects")) {
+      Path path = part.isEmpty() ? dotGit : dotGit.resolve(part);
+      if (Files.isSymbolicLink(path) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(
+            "the agent replaced the task's repository ("
+                + path
+                + " is "
+                + (Files.isSymbolicLink(path) ? "a link" : "missing")
+                + ")");
+      }
+    }
+    if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("the agent replaced the task's repository (" + dotGit + ")");
+    }
+    writeAdministration(dotGit);
+    String expected = "refs/heads/" + branch;
+    CommandResult head = git.exec(tree, List.of("symbolic-ref", "--quiet", "HEAD"));
+    String checkedOut = head.ok() ? head.stdout().strip() : "a detached HEAD";
+    if (!checkedOut.equals(expected)) {
+      return Optional.of(
+          "the agent switched its repository to "
+              + checkedOut.replaceFirst("^refs/heads/", "")
+              + "; the task works on "
+              + branch);
+    }
+    Optional<String> tip = git.resolveCommit(tree, expected);
+    if (tip.isEmpty()) {
+      return Optional.of("the agent deleted the task's branch " + branch);
+    }
+    if (!git.isAncestor(tree, start, tip.get())) {
+      return Optional.of(
+          "the agent rewrote the history it started from: "
+              + branch
+              + " no longer contains "
+              + start.substring(0, Math.min(12, start.length()))
+              + " (a reset, rebase or amend of commits it did not make)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Copies {@code commit} (checked by {@link #check}) from the task's repository into the user's
+   * and points {@code userBranch} there. Only that commit and what it reaches are fetched, by id:
+   * the task repository's refs are never read.
+   */
+  public void collect(Path tree, String commit, String userBranch) {
+    git.output(
+        source,
+        "-c",
+        "transfer.fsckObjects=true",
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-write-fetch-head",
+        "--no-recurse-submodules",
+        tree.resolve(".git").toAbsolutePath().toString(),
+        commit);
+    git.setBranch(source, userBranch, commit);
+  }
+
+  /** Deletes a task's repository; its work is in the user's repository by then. */
+  public static void remove(Path tree) {
+    if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(tree)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + tree, e);
+    }
+  }
+
+  private void writeAdministration(Path dotGit) {
+    try {
+      for (String name : FOREIGN) {
+        remove(dotGit.resolve(name));
+      }
+      replace(dotGit.resolve("config"), CONFIG);
+      Path info = dotGit.resolve("objects").resolve("info");
+      if (Files.isSymbolicLink(info)) {
+        Files.delete(info);
+      }
+      Files.createDirectories(info);
+      replace(info.resolve("alternates"), objects + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the task repository's config in " + dotGit, e);
+    }
+  }
+
+  /**
+   * Writes a new file in place of whatever is there: a link an agent left (to the user's config,
+   * say) is removed, never written through.
+   */
+  private static void replace(Path file, String content) throws IOException {
+    remove(file);
+    Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+  }
+}

@@ -1,0 +1,311 @@
+package io.jenkins.plugins.parallelagents.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
+import io.jenkins.plugins.parallelagents.plan.MergeSettings;
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
+import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
+import io.jenkins.plugins.parallelagents.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agents as a prompt-injected model would drive them: each test's agent is a shell script that
+ * attacks the repository it was given, and the user's checkout, branches, config and origin must
+ * come out as they were, with the task failed for a reason that says what the agent did, or its
+ * harmless part kept.
+ */
+class HostileAgentTest extends EngineTestBase {
+
+  private Path origin;
+  private String mainBefore;
+  private String configBefore;
+
+  @Override
+  protected Map<String, String> initialFiles() {
+    return Map.of("README.md", "app\n", "src/app.txt", "v1\n");
+  }
+
+  @BeforeEach
+  void secondCommitAndOrigin() throws Exception {
+    // Two commits, so that an agent has history to rewrite.
+    Files.writeString(repo.resolve("src/app.txt"), "v2\n");
+    git.git(repo, "commit", "-qam", "Second commit");
+    origin = git.bareOrigin(repo);
+    mainBefore = git.git(repo, "rev-parse", "main");
+    configBefore = Files.readString(repo.resolve(".git/config"));
+  }
+
+  @Test
+  void switchingToTheUsersBranch_failsTheTask_andLeavesMainAlone() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "git checkout -q -b main && echo hijack > src/app.txt && git commit -qam x;"
+                        + " echo more > more.txt"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("switched its repository to main");
+    assertUserRepositoryUntouched(report);
+  }
+
+  @Test
+  void movingRefsInItsOwnRepository_cannotReachTheUsersBranches() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt && git add a.txt && git commit -qm a"
+                        + " && git update-ref refs/heads/main HEAD"
+                        + " && git update-ref refs/heads/agents/feature HEAD"));
+
+    // The agent only moved refs of its own repository: its work is kept, the user's are not moved.
+    assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(git.show(repo, "agents/feature", "a.txt")).isEqualTo("a");
+    assertThat(git.git(repo, "rev-parse", "main")).isEqualTo(mainBefore);
+    assertThat(git.git(repo, "status", "--porcelain")).isEmpty();
+  }
+
+  @Test
+  void pushingFromItsRepository_reachesNoRemote() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt && git add a.txt && git commit -qm a;"
+                        + " git push -q origin HEAD:main --force; git remote -v > remotes.txt;"
+                        + " true"));
+
+    assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(git.show(repo, report.task("api").orElseThrow().commit(), "remotes.txt")).isEmpty();
+    assertThat(git.git(origin, "rev-parse", "main")).isEqualTo(mainBefore);
+  }
+
+  @Test
+  void changingTheUsersBranchDirectly_isNamedAndFailsTheTask() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt; git -C '"
+                        + repo
+                        + "' -c user.name=x -c user.email=x@x commit -q --allow-empty -m sneaky"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("refs/heads/main of your repository moved");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+  }
+
+  @Test
+  void rewritingTheHistoryItStartedFrom_failsTheTask() throws Exception {
+    RunReport report = run(new Plans().task("api", "git reset -q --hard HEAD~1 && echo a > a.txt"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("rewrote the history it started from");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+    assertUserRepositoryUntouched(report);
+  }
+
+  @Test
+  void amendingItsOwnCommit_isFine_andTheReportListsTheCommitsTheEngineTook() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt && git add a.txt"
+                        + " && git commit -qm 'first\n\nAgent-Task: someone-else'"
+                        + " && echo b >> a.txt && git commit -qam amended --amend"
+                        + " && echo c > c.txt"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    AttemptReport attempt = api.attempts().get(0);
+    // The agent's own (amended) commit, then the engine's commit of what it left.
+    assertThat(attempt.commits()).hasSize(2).last().isEqualTo(api.commit());
+    assertThat(git.git(repo, "log", "-1", "--format=%s", attempt.commits().get(0)))
+        .isEqualTo("amended");
+  }
+
+  @Test
+  void removingItsRepository_commitsNothingIntoARepositoryAbove() throws Exception {
+    // The engine's state folder inside another repository, like a home folder kept under git.
+    Path home = git.repository("user-home", Map.of("notes.txt", "mine\n"));
+    Files.writeString(home.resolve("notes.txt"), "mine, not committed\n");
+    String homeHead = git.git(home, "rev-parse", "HEAD");
+
+    RunReport report =
+        engine.run(
+            new Plans().task("api", "rm -rf .git && echo a > a.txt").build(),
+            engine.options(repo).withStateRoot(home.resolve("state")));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("removed the task's repository");
+    assertThat(git.git(home, "rev-parse", "HEAD")).isEqualTo(homeHead);
+    assertThat(git.git(home, "status", "--porcelain")).contains("M notes.txt");
+    assertThat(git.git(home, "ls-files", "--cached"))
+        .as("files committed or staged in home")
+        .isEqualTo("notes.txt");
+  }
+
+  @Test
+  void plantedConfigHooksAndFilters_neverRunInTheEnginesGit_andThePushGoesWhereItShould()
+      throws Exception {
+    Path marker = temp.resolve("planted-command-ran");
+    Path elsewhere = temp.resolve("elsewhere.git");
+    git.git(temp, "init", "-q", "--bare", elsewhere.toString());
+    String plant = "touch '" + marker + "'";
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "git remote add origin '"
+                        + elsewhere
+                        + "'; git config core.fsmonitor \""
+                        + plant
+                        + "\"; git config core.hooksPath .git/hooks; mkdir -p .git/hooks;"
+                        + " printf '#!/bin/sh\\n"
+                        + plant
+                        + "\\n' > .git/hooks/post-commit; chmod +x .git/hooks/post-commit;"
+                        + " printf '#!/bin/sh\\n"
+                        + plant
+                        + "\\n' > .git/hooks/reference-transaction;"
+                        + " chmod +x .git/hooks/reference-transaction;"
+                        + " git config filter.evil.clean \""
+                        + plant
+                        + "; cat\"; echo '*.txt filter=evil' > .gitattributes;"
+                        + " echo a > a.txt")
+                .publish(new PublishSettings("origin", false)));
+
+    assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(marker).doesNotExist();
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.PUSHED);
+    assertThat(git.show(origin, "agents/feature", "a.txt")).isEqualTo("a");
+    assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+    assertThat(Files.readString(repo.resolve(".git/config"))).isEqualTo(configBefore);
+  }
+
+  @Test
+  void redirectingTheUsersRemote_failsTheTask_andPushesNothingThere() throws Exception {
+    Path elsewhere = temp.resolve("elsewhere.git");
+    git.git(temp, "init", "-q", "--bare", elsewhere.toString());
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt; git -C '"
+                        + repo
+                        + "' remote set-url origin '"
+                        + elsewhere
+                        + "'")
+                .publish(new PublishSettings("origin", false)));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("config").contains("changed while the task ran");
+    assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+  }
+
+  @Test
+  void oneTasksPlantedConfig_neverReachesAnotherTasksRepository() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "first",
+                    "git config user.name Mallory; git config alias.st '!touch x'; echo 1 > one.txt")
+                .task(
+                    "second",
+                    "git config --get user.name > seen.txt; git config --get alias.st >> seen.txt;"
+                        + " echo 2 > two.txt",
+                    "first"));
+
+    assertThat(report.task("second").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    String seen = git.show(repo, report.task("second").orElseThrow().commit(), "seen.txt");
+    assertThat(seen).doesNotContain("Mallory").doesNotContain("touch");
+  }
+
+  @Test
+  void aResolverThatRewritesTheCombinedHistory_settlesNothing_andPublishesNothing()
+      throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "git merge --abort; git reset -q --hard HEAD~1; echo mine > config.txt"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().reason())
+        .contains("the resolver did not settle it")
+        .contains("rewrote the history it started from");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+    assertUserRepositoryUntouched(report);
+  }
+
+  @Test
+  void aResolverThatCommitsItsOwnFilesInsteadOfTheMerge_settlesNothing() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "git merge --abort; echo mine > config.txt; git commit -qam mine"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().reason()).contains("it committed without merging 'right'");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+  }
+
+  private RunReport run(Plans plans) throws Exception {
+    return engine.run(plans.build(), repo);
+  }
+
+  /** The user's main, checkout, config and origin as the test left them before the run. */
+  private void assertUserRepositoryUntouched(RunReport report) {
+    assertThat(git.git(repo, "rev-parse", "main")).isEqualTo(mainBefore);
+    assertThat(git.git(repo, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
+    assertThat(git.git(repo, "status", "--porcelain")).isEmpty();
+    assertThat(git.git(origin, "rev-parse", "main")).isEqualTo(mainBefore);
+    assertThat(git.git(repo, "worktree", "list")).doesNotContain("agents/");
+    List<String> branches =
+        List.of(git.git(repo, "branch", "--format=%(refname:short)").split("\n"));
+    assertThat(branches)
+        .contains("main")
+        .allMatch(b -> b.equals("main") || b.startsWith("agents/"));
+    assertThat(report.run().base().commit()).isEqualTo(mainBefore);
+  }
+}
