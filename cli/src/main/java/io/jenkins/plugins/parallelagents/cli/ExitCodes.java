@@ -30,7 +30,8 @@ final class ExitCodes {
     codes.put(Integer.toString(USAGE), "Bad usage or an invalid plan.");
     codes.put(
         Integer.toString(ENVIRONMENT),
-        "Environment: not a git repository, git or java missing, an unknown base.");
+        "Environment: not a git repository, git or java missing, an unknown base, no usable"
+            + " bubblewrap for a sandboxed agent.");
     return codes;
   }
 }

@@ -8,8 +8,10 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -158,10 +160,15 @@ public final class AttemptRunner {
       OutputSink sink) {
     long deadline = startedAtMs + context.task().timeout().toMillis();
     long leftMs = Math.max(1L, deadline - System.currentTimeMillis());
+    List<String> argv = AgentCommands.argv(command, placeholders(context, prompt, promptFile));
+    // Only the agent is untrusted: setup and verify are the plan author's own commands.
+    if (name.equals("agent") && context.agent().sandbox()) {
+      argv = Sandbox.wrap(argv, context.worktree(), List.of(promptFile));
+    }
     CommandRequest request =
         CommandRequest.logged(
             context.worktree(),
-            AgentCommands.argv(command, placeholders(context, prompt, promptFile)),
+            argv,
             environment(context, prompt, promptFile),
             Duration.ofMillis(leftMs),
             context.log(name),

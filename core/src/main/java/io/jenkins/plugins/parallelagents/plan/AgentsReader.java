@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the plan's {@code agents} section: named profiles, each with the command to run. */
+/**
+ * Reads the plan's {@code agents} section: named profiles, each with the command to run and whether
+ * it runs in the sandbox.
+ */
 final class AgentsReader {
 
   /**
@@ -40,8 +43,12 @@ final class AgentsReader {
     this.problems = problems;
   }
 
-  /** The profiles of {@code mapping}; {@code null} is no section. */
-  Agents read(Node.Mapping mapping) {
+  /**
+   * The profiles of {@code mapping}; {@code null} is no section.
+   *
+   * @param sandboxAll {@code defaults.sandbox}: every profile runs in the sandbox
+   */
+  Agents read(Node.Mapping mapping, boolean sandboxAll) {
     if (mapping == null) {
       return Agents.NONE;
     }
@@ -54,7 +61,7 @@ final class AgentsReader {
       if (!declared.add(entry.key())) {
         continue;
       }
-      AgentProfile profile = profile(entry);
+      AgentProfile profile = profile(entry, sandboxAll);
       if (profile != null) {
         profiles.put(entry.key(), profile);
       }
@@ -62,7 +69,7 @@ final class AgentsReader {
     return new Agents(profiles, declared);
   }
 
-  private AgentProfile profile(Node.Entry entry) {
+  private AgentProfile profile(Node.Entry entry, boolean sandboxAll) {
     String context = "agent '" + entry.key() + "'";
     if (!(entry.value() instanceof Node.Mapping mapping)) {
       problems.add(
@@ -77,6 +84,17 @@ final class AgentsReader {
     if (!in.has("command")) {
       problems.add(entry.keyPosition(), context + " has no 'command'");
     }
-    return command == null ? null : new AgentProfile(entry.key(), command);
+    Boolean sandbox = in.bool("sandbox");
+    // Either one turns it on. A profile cannot opt out of defaults: silently running unsandboxed
+    // what the plan's author believed sandboxed would be the worse surprise, so it is an error.
+    if (sandboxAll && Boolean.FALSE.equals(sandbox)) {
+      in.problem(
+          "sandbox",
+          "'sandbox' is false, but 'defaults' sets 'sandbox: true' for every agent;"
+              + " remove one of the two");
+    }
+    return command == null
+        ? null
+        : new AgentProfile(entry.key(), command, sandboxAll || Boolean.TRUE.equals(sandbox));
   }
 }

@@ -43,12 +43,15 @@ public final class PlanKeys {
           "verify",
           "label");
 
-  /** Task keys that {@code defaults} may set: everything but what makes a task itself. */
+  /**
+   * Task keys that {@code defaults} may set (everything but what makes a task itself), and {@code
+   * sandbox}, which applies to every agent profile.
+   */
   public static final List<String> DEFAULTS =
-      List.of("agent", "timeout", "attempts", "setup", "verify", "paths", "label");
+      List.of("agent", "timeout", "attempts", "setup", "verify", "paths", "label", "sandbox");
 
   /** Keys of one agent profile. */
-  public static final List<String> AGENT = List.of("command");
+  public static final List<String> AGENT = List.of("command", "sandbox");
 
   /** Keys of the {@code merge} section. */
   public static final List<String> MERGE = List.of("strategy", "onConflict", "resolver");

@@ -71,9 +71,10 @@ public final class PlanParser {
     String target = target(in, name);
     Located<String> base = in.nonBlankText("base");
     Located<String> interfaces = in.text("interfaces");
-    AgentsReader.Agents agents = new AgentsReader(problems).read(in.mapping("agents"));
     TaskReader taskReader = new TaskReader(problems);
     TaskDefaults defaults = taskReader.defaults(in.mapping("defaults"));
+    AgentsReader.Agents agents =
+        new AgentsReader(problems).read(in.mapping("agents"), defaults.sandbox());
     List<TaskDraft> drafts = tasks(in, taskReader, defaults, problems);
     new TaskRules(problems).check(drafts, defaults, agents);
     Integer maxParallel = in.integer("maxParallel", 1);

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param agent with where {@code defaults} named it, so that an unknown profile is reported there
  *     once rather than once per task
+ * @param sandbox whether {@code defaults} puts every agent profile in the sandbox
  */
 record TaskDefaults(
     Located<String> agent,
@@ -17,10 +18,11 @@ record TaskDefaults(
     CommandSpec setup,
     CommandSpec verify,
     List<String> paths,
-    String label) {
+    String label,
+    boolean sandbox) {
 
   static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   static final TaskDefaults BUILT_IN =
-      new TaskDefaults(null, TIMEOUT, 1, null, null, List.of(), null);
+      new TaskDefaults(null, TIMEOUT, 1, null, null, List.of(), null, false);
 }

@@ -43,7 +43,8 @@ final class TaskReader {
         in.command("setup"),
         in.command("verify"),
         paths == null ? builtIn.paths() : values(paths),
-        label == null ? null : label.value());
+        label == null ? null : label.value(),
+        Boolean.TRUE.equals(in.bool("sandbox")));
   }
 
   /** Every readable task of {@code list}, in file order. */

@@ -72,7 +72,9 @@ public final class LocalCommandRunner implements CommandRunner {
     if (ownGroup) {
       argv.add("setsid");
     }
-    argv.addAll(request.argv());
+    // The program found on the run's PATH, not on the JVM's, which the launch would search.
+    argv.add(executable.get().toString());
+    argv.addAll(request.argv().subList(1, request.argv().size()));
     ProcessBuilder builder = new ProcessBuilder(argv).directory(request.directory().toFile());
     Map<String, String> environment = builder.environment();
     environment.clear();

@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.sandbox.Sandbox;
 import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
@@ -114,15 +115,14 @@ public final class ResolverAgent implements ConflictResolver {
             worktree.toString(),
             "prompt_file",
             promptFile.toString());
+    List<String> argv = AgentCommands.argv(agent.command(), placeholders);
+    if (agent.sandbox()) {
+      argv = Sandbox.wrap(argv, worktree, List.of(promptFile));
+    }
     CommandResult result =
         runner.run(
             CommandRequest.logged(
-                worktree,
-                AgentCommands.argv(agent.command(), placeholders),
-                env,
-                TIMEOUT,
-                directory.phaseLog("merge"),
-                lines));
+                worktree, argv, env, TIMEOUT, directory.phaseLog("merge"), lines));
     if (!result.ok()) {
       return result.describeFailure("resolver '" + agent.name() + "'");
     }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.sandbox.SandboxCheck;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ public final class RunEngine {
     long t0 = System.nanoTime();
     Git probe = new Git(gitRunner, Map.of());
     Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
+    SandboxCheck.require(plan, runner, checked.top());
     String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
     if (!RunIds.isValid(runId)) {
       throw new IllegalArgumentException(

@@ -19,7 +19,7 @@ class SectionRulesTest {
   void agent_unknownKey_isAnError() {
     assertThat(problems(HEAD + "agents:\n  codex:\n    command: codex\n    model: o3\n"))
         .containsExactly(
-            "agents-plan.yaml:7:5: agent 'codex': unknown key 'model'; the keys here are command");
+            "agents-plan.yaml:7:5: agent 'codex': unknown key 'model'; the keys here are command, sandbox");
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class Plans {
   private String target = "agents/feature";
   private String interfaces = "";
   private GuardSettings guard = GuardSettings.DEFAULT;
+  private boolean sandbox;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -112,7 +113,18 @@ public final class Plans {
     return this;
   }
 
+  /** Every agent runs in the sandbox, as with {@code defaults.sandbox: true}. */
+  public Plans sandbox() {
+    this.sandbox = true;
+    return this;
+  }
+
   public Plan build() {
+    Map<String, AgentProfile> profiles = new LinkedHashMap<>();
+    agents.forEach(
+        (name, agent) ->
+            profiles.put(
+                name, new AgentProfile(name, agent.command(), sandbox || agent.sandbox())));
     return new Plan(
         "agents-plan.yaml",
         1,
@@ -120,7 +132,7 @@ public final class Plans {
         null,
         target,
         interfaces,
-        agents,
+        profiles,
         tasks,
         maxParallel == 0 ? tasks.size() : maxParallel,
         failFast,
