@@ -19,9 +19,9 @@ import java.util.function.UnaryOperator;
  * that run started and nothing else, so many runs can share a JVM.
  *
  * <p>Nothing a runner starts outlives it. Every command, and everything it starts, carries the
- * runner's {@link RunMarker} in its environment; when a step ends, what it left running is
- * stopped, even what left its process group; when the JVM dies, a {@link Watchdog} process stops
- * the rest. {@link #close()} the runner when its run is over.
+ * runner's {@link RunMarker} in its environment; when a step ends, what it left running is stopped,
+ * even what left its process group; when the JVM dies, a {@link Watchdog} process stops the rest.
+ * {@link #close()} the runner when its run is over.
  *
  * <p>A logged command's output is read in bounded pieces ({@link OutputLimits}): a huge line or a
  * flood of output costs neither memory nor disk beyond the limits, and the command is never left
@@ -49,18 +49,15 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
   /**
    * @param baseEnvironment the environment every command starts from (usually the host's own)
    * @param lineFilter applied to each line of a logged command's output (already cut to the line
-   *     limit) before it reaches the log file and the request's {@code lines}, e.g. to mask secrets;
-   *     a line it throws on is withheld
+   *     limit) before it reaches the log file and the request's {@code lines}, e.g. to mask
+   *     secrets; a line it throws on is withheld
    */
-  public LocalCommandRunner(
-      Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter) {
+  public LocalCommandRunner(Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter) {
     this(baseEnvironment, lineFilter, OutputLimits.DEFAULT);
   }
 
   LocalCommandRunner(
-      Map<String, String> baseEnvironment,
-      UnaryOperator<String> lineFilter,
-      OutputLimits limits) {
+      Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter, OutputLimits limits) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
     this.lineFilter = Objects.requireNonNull(lineFilter);
     this.limits = Objects.requireNonNull(limits);
@@ -128,8 +125,7 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
       out = OutputPump.capture(process.getInputStream());
       err = OutputPump.capture(process.getErrorStream());
     } else {
-      LogSink sink =
-          LogSink.open(request.log(), request.lines(), lineFilter, limits.logBytes());
+      LogSink sink = LogSink.open(request.log(), request.lines(), lineFilter, limits.logBytes());
       out = OutputPump.toSink(process.getInputStream(), sink, limits);
       err = null;
     }
@@ -169,8 +165,8 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
   }
 
   /**
-   * Stops every command of this runner at once (one shared grace period, however many there
-   * are), with everything they started; commands asked for afterwards do not start.
+   * Stops every command of this runner at once (one shared grace period, however many there are),
+   * with everything they started; commands asked for afterwards do not start.
    */
   @Override
   public void cancelAll() {
@@ -248,5 +244,4 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     }
     return program + ": " + message;
   }
-
 }

@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads one output stream of a command on its own thread, so that a chatty process never blocks
- * on a full pipe. A logged stream is read in bounded chunks to the end, whatever the sink does.
+ * Reads one output stream of a command on its own thread, so that a chatty process never blocks on
+ * a full pipe. A logged stream is read in bounded chunks to the end, whatever the sink does.
  */
 final class OutputPump {
 

@@ -24,13 +24,10 @@ final class ProcessTrees {
   private ProcessTrees() {}
 
   /**
-   * Stops {@code roots} (processes this JVM started, maybe still running), the process groups led by
-   * {@code groups}, and the processes that carry the {@code marked} environment entry.
+   * Stops {@code roots} (processes this JVM started, maybe still running), the process groups led
+   * by {@code groups}, and the processes that carry the {@code marked} environment entry.
    */
-  static void stop(
-      Collection<Process> roots,
-      Collection<Long> groups,
-      RunMarker.Selection marked) {
+  static void stop(Collection<Process> roots, Collection<Long> groups, RunMarker.Selection marked) {
     // Descendants are collected before the roots die: once they do, theirs are re-parented.
     List<ProcessHandle> targets = new ArrayList<>();
     roots.forEach(root -> targets.addAll(root.descendants().toList()));
@@ -69,9 +66,7 @@ final class ProcessTrees {
 
   /** Waits until every target has ended, or the grace period is over. */
   private static void awaitExit(
-      Collection<Process> roots,
-      Collection<Long> groups,
-      List<ProcessHandle> targets) {
+      Collection<Process> roots, Collection<Long> groups, List<ProcessHandle> targets) {
     long deadline = System.currentTimeMillis() + GRACE_MS;
     while (System.currentTimeMillis() < deadline) {
       boolean alive =

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The environment variable every command of one runner inherits, and every process those commands
- * start: it finds a runner's processes even when they left the step's process group ({@code setsid},
- * a double fork). Only a process that clears its environment escapes it.
+ * start: it finds a runner's processes even when they left the step's process group ({@code
+ * setsid}, a double fork). Only a process that clears its environment escapes it.
  *
  * <p>The value is {@code <runner token>:<command number>}, so that one step's processes, or all of
  * a runner's, can be found. Processes are found through {@code /proc/<pid>/environ}; where there is
@@ -108,7 +108,9 @@ final class RunMarker {
     }
   }
 
-  /** Whether one NUL-terminated entry of {@code environ} starts with (or, whole, is) {@code entry}. */
+  /**
+   * Whether one NUL-terminated entry of {@code environ} starts with (or, whole, is) {@code entry}.
+   */
   static boolean contains(byte[] environ, String entry, boolean whole) {
     byte[] wanted = entry.getBytes(StandardCharsets.UTF_8);
     int start = 0;

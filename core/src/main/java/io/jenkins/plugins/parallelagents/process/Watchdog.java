@@ -18,9 +18,9 @@ import java.util.Optional;
 final class Watchdog implements AutoCloseable {
 
   /**
-   * Ignores the terminal's signals (Ctrl-C reaches the whole foreground group, the watchdog too:
-   * it must outlive the JVM's cancelling), waits for end of input, then TERM, a grace, and KILL
-   * until no process carries the marker.
+   * Ignores the terminal's signals (Ctrl-C reaches the whole foreground group, the watchdog too: it
+   * must outlive the JVM's cancelling), waits for end of input, then TERM, a grace, and KILL until
+   * no process carries the marker.
    */
   private static final String SCRIPT =
       """
@@ -70,7 +70,9 @@ final class Watchdog implements AutoCloseable {
     return process.toHandle();
   }
 
-  /** Ends the watchdog: it stops what is left of the runner's processes (usually none) and exits. */
+  /**
+   * Ends the watchdog: it stops what is left of the runner's processes (usually none) and exits.
+   */
   @Override
   public void close() {
     try {
