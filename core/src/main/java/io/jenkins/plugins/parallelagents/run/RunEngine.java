@@ -5,11 +5,11 @@ import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.plan.Plan;
-import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.BaseRef;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
+import io.jenkins.plugins.parallelagents.report.RunOwner;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import java.io.IOException;
@@ -28,8 +28,8 @@ public final class RunEngine {
   private final Plan plan;
   private final RunOptions options;
   private final RunListener listener;
-  private final CommandRunner runner;
-  private final CommandRunner gitRunner;
+  private final LocalCommandRunner runner;
+  private final LocalCommandRunner gitRunner;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
     this.plan = plan;
@@ -48,6 +48,14 @@ public final class RunEngine {
    * @throws EnvironmentException when the repository or git cannot run a plan at all
    */
   public RunReport execute() throws EnvironmentException {
+    // Closing the runners stops whatever of the run is still running, and their watchdogs.
+    try (runner;
+        gitRunner) {
+      return executeRun();
+    }
+  }
+
+  private RunReport executeRun() throws EnvironmentException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     Git probe = new Git(gitRunner, Map.of());
@@ -61,6 +69,7 @@ public final class RunEngine {
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
             : StateRoot.defaultFor(checked.top(), options.environment());
+    InterruptedRuns.markDead(root);
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
@@ -73,7 +82,8 @@ public final class RunEngine {
             plan.target(),
             startedAt,
             null,
-            directory.root().toString());
+            directory.root().toString(),
+            RunOwner.current());
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
     Git git = new Git(gitRunner, checked.identity());
