@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ctrl-C during a run: the JVM runs shutdown hooks and then halts, which would leave agents running
  * and no report. The hook cancels the run and holds the JVM until the run has returned (and the
- * host has printed its summary), for at most a grace period.
+ * host has printed its summary), for at most a grace period. The JVM then exits as a process
+ * stopped by that signal does: 130 after SIGINT, 143 after SIGTERM ({@link ExitCodes}).
  */
 final class CancelOnShutdown implements AutoCloseable {
 

@@ -18,6 +18,15 @@ final class ExitCodes {
   /** The machine or repository cannot run a plan: not a git repository, git missing, ... */
   static final int ENVIRONMENT = 3;
 
+  /**
+   * A run cancelled by SIGINT (Ctrl-C): 128 + 2, as a shell reports a command it interrupted. The
+   * JVM sets it itself when it ends after the signal's shutdown hooks ({@link CancelOnShutdown}).
+   */
+  static final int INTERRUPTED = 130;
+
+  /** A run cancelled by SIGTERM (a CI job stopped, {@code kill}): 128 + 15, set the same way. */
+  static final int TERMINATED = 143;
+
   private ExitCodes() {}
 
   /** Code to description, in the order the usage help and docs/cli.md list them. */
@@ -32,6 +41,11 @@ final class ExitCodes {
         Integer.toString(ENVIRONMENT),
         "Environment: not a git repository, git or java missing, an unknown base, no usable"
             + " bubblewrap for a sandboxed agent.");
+    codes.put(
+        Integer.toString(INTERRUPTED),
+        "The run was cancelled by Ctrl-C (SIGINT); its report is written.");
+    codes.put(
+        Integer.toString(TERMINATED), "The run was cancelled by SIGTERM; its report is written.");
     return codes;
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
           + " own worktree on branch agents/<run-id>/<task>; then merges the task branches, runs"
           + " the plan's test command and publishes the target branch. Your checkout and its"
           + " current branch are never modified. On a terminal a live table shows the tasks;"
-          + " otherwise one line per event. Ctrl-C cancels the run and still writes the report.",
+          + " otherwise one line per event. Ctrl-C cancels the run, still writes the report and"
+          + " exits with 130 (143 after SIGTERM).",
       ""
     })
 final class RunCommand implements Callable<Integer> {

@@ -75,7 +75,9 @@ class UsageErrorsTest {
     assertThat(result.out())
         .contains("validate", "graph", "run", "demo")
         .contains("Exit codes:")
-        .contains("3   Environment");
+        .containsPattern("\\n +3 +Environment")
+        .containsPattern("\\n +130 +The run was cancelled by Ctrl-C")
+        .containsPattern("\\n +143 +The run was cancelled by SIGTERM");
     assertThat(result.err()).isEmpty();
   }
 

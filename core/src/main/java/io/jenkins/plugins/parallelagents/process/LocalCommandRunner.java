@@ -1,35 +1,43 @@
 package io.jenkins.plugins.parallelagents.process;
 
-import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs commands as local processes. Each runner belongs to one run: {@link #cancelAll()} kills what
  * that run started and nothing else, so many runs can share a JVM.
+ *
+ * <p>Nothing a runner starts outlives it. Every command, and everything it starts, carries the
+ * runner's {@link RunMarker} in its environment; when a step ends, what it left running is stopped,
+ * even what left its process group; when the JVM dies, a {@link Watchdog} process stops the rest.
+ * {@link #close()} the runner when its run is over.
+ *
+ * <p>A logged command's output is read in bounded pieces ({@link OutputLimits}): a huge line or a
+ * flood of output costs neither memory nor disk beyond the limits, and the command is never left
+ * writing to a closed pipe.
  */
-public final class LocalCommandRunner implements CommandRunner {
+public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
   private final Map<String, String> baseEnvironment;
   private final UnaryOperator<String> lineFilter;
-  private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  private final OutputLimits limits;
+  private final RunMarker marker = RunMarker.random();
+  private final AtomicLong commands = new AtomicLong();
+  private final Map<Process, Boolean> running = new ConcurrentHashMap<>();
   private final boolean sessions;
   private volatile boolean cancelled;
+  private Watchdog watchdog;
 
   /**
    * @param baseEnvironment the environment every command starts from (usually the host's own)
@@ -40,12 +48,19 @@ public final class LocalCommandRunner implements CommandRunner {
 
   /**
    * @param baseEnvironment the environment every command starts from (usually the host's own)
-   * @param lineFilter applied to each output line of a logged command before it reaches the log
-   *     file and the listener (the engine masks secrets with it)
+   * @param lineFilter applied to each line of a logged command's output (already cut to the line
+   *     limit) before it reaches the log file and the request's {@code lines}, e.g. to mask
+   *     secrets; a line it throws on is withheld
    */
   public LocalCommandRunner(Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter) {
-    this.lineFilter = lineFilter;
+    this(baseEnvironment, lineFilter, OutputLimits.DEFAULT);
+  }
+
+  LocalCommandRunner(
+      Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter, OutputLimits limits) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
+    this.lineFilter = Objects.requireNonNull(lineFilter);
+    this.limits = Objects.requireNonNull(limits);
     this.sessions =
         Executables.find("setsid", baseEnvironment.get("PATH"), Path.of(".")).isPresent();
   }
@@ -55,8 +70,10 @@ public final class LocalCommandRunner implements CommandRunner {
     if (cancelled) {
       return CommandResult.cancelledBeforeStart();
     }
-    Map<String, String> env = new java.util.HashMap<>(baseEnvironment);
+    Map<String, String> env = new HashMap<>(baseEnvironment);
     env.putAll(request.environment());
+    long command = commands.incrementAndGet();
+    env.put(RunMarker.VARIABLE, marker.valueFor(command));
     String program = request.argv().get(0);
     Optional<Path> executable = Executables.find(program, env.get("PATH"), request.directory());
     if (executable.isEmpty()) {
@@ -81,6 +98,7 @@ public final class LocalCommandRunner implements CommandRunner {
     environment.putAll(env);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     builder.redirectErrorStream(!request.capture());
+    startWatchdog();
     long start = System.nanoTime();
     Process process;
     try {
@@ -88,43 +106,46 @@ public final class LocalCommandRunner implements CommandRunner {
     } catch (IOException e) {
       return CommandResult.notStarted(startFailure(request, e));
     }
-    running.add(process);
+    running.put(process, ownGroup);
     if (cancelled) {
-      ProcessTrees.kill(process, ownGroup); // cancelAll ran between the check above and add()
+      // cancelAll ran between the check above and put()
+      ProcessTrees.stop(List.of(process), groups(process, ownGroup), marker.command(command));
     }
     try {
       closeQuietly(process);
-      return await(request, process, ownGroup, start);
+      return await(request, process, ownGroup, command, start);
     } finally {
       running.remove(process);
     }
   }
 
   private CommandResult await(
-      CommandRequest request, Process process, boolean ownGroup, long start) {
+      CommandRequest request, Process process, boolean ownGroup, long command, long start) {
     OutputPump out;
     OutputPump err;
     if (request.capture()) {
       out = OutputPump.capture(process.getInputStream());
       err = OutputPump.capture(process.getErrorStream());
     } else {
-      out = OutputPump.toLog(process.getInputStream(), request.log(), request.lines(), lineFilter);
+      LogSink sink = LogSink.open(request.log(), request.lines(), lineFilter, limits.logBytes());
+      out = OutputPump.toSink(process.getInputStream(), sink, limits);
       err = null;
     }
+    RunMarker.Selection own = marker.command(command);
     boolean timedOut = false;
     try {
       if (request.timeout() == null) {
         process.waitFor();
       } else if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        ProcessTrees.kill(process, ownGroup);
+        ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
       }
     } catch (InterruptedException e) {
-      ProcessTrees.kill(process, ownGroup);
+      ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
       Thread.currentThread().interrupt();
     }
-    if (ownGroup) {
-      ProcessTrees.killLeftovers(process.pid());
+    if (!request.capture()) {
+      stopLeftovers(process, ownGroup, own);
     }
     long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     String stdout = out.finish();
@@ -133,12 +154,72 @@ public final class LocalCommandRunner implements CommandRunner {
     return new CommandResult(exit, stdout, stderr, durationMs, timedOut, cancelled, null);
   }
 
+  /**
+   * After a step's own process ended: stops what it left running (a server started in the
+   * background, a watcher, a daemon that double-forked away), as a build server ends a build's
+   * stray processes.
+   */
+  private static void stopLeftovers(Process process, boolean ownGroup, RunMarker.Selection own) {
+    boolean group = ownGroup && ProcessTrees.groupAlive(process.pid());
+    if (group || !own.find().isEmpty()) {
+      ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
+    }
+  }
+
+  /**
+   * Stops every command of this runner at once (one shared grace period, however many there are),
+   * with everything they started; commands asked for afterwards do not start.
+   */
   @Override
   public void cancelAll() {
     cancelled = true;
-    for (Process process : running) {
-      ProcessTrees.kill(process, sessions);
+    stopAll();
+  }
+
+  /**
+   * Stops whatever of this runner still runs, and its watchdog. The runner can still be used: a
+   * later command starts a new watchdog.
+   */
+  @Override
+  public void close() {
+    stopAll();
+    synchronized (this) {
+      if (watchdog != null) {
+        watchdog.close();
+        watchdog = null;
+      }
     }
+  }
+
+  private void stopAll() {
+    List<Process> roots = new ArrayList<>(running.keySet());
+    List<Long> groups = new ArrayList<>();
+    for (Process root : roots) {
+      if (Boolean.TRUE.equals(running.get(root))) {
+        groups.add(root.pid());
+      }
+    }
+    ProcessTrees.stop(roots, groups, marker.all());
+  }
+
+  /** The watchdog process, once a command has started it; for tests. */
+  synchronized Optional<ProcessHandle> watchdog() {
+    return Optional.ofNullable(watchdog).map(Watchdog::handle);
+  }
+
+  /** What every process of this runner has in its environment; for tests. */
+  String markerPrefix() {
+    return marker.runnerPrefix();
+  }
+
+  private synchronized void startWatchdog() {
+    if (watchdog == null) {
+      watchdog = Watchdog.start(marker.runnerPrefix()).orElse(null);
+    }
+  }
+
+  private static List<Long> groups(Process process, boolean ownGroup) {
+    return ownGroup ? List.of(process.pid()) : List.of();
   }
 
   @Override
@@ -164,110 +245,5 @@ public final class LocalCommandRunner implements CommandRunner {
       return "permission denied: " + program + " is not executable";
     }
     return program + ": " + message;
-  }
-
-  /** Reads one stream on its own thread so that a chatty process never blocks on a full pipe. */
-  private static final class OutputPump {
-    private final Thread thread;
-    private final StringBuilder captured = new StringBuilder();
-
-    private OutputPump(
-        InputStream in,
-        Writer log,
-        java.util.function.Consumer<String> lines,
-        boolean keep,
-        UnaryOperator<String> filter) {
-      thread =
-          new Thread(
-              () -> pump(in, log, lines, keep, filter), "parallel-agents-output-" + in.hashCode());
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    static OutputPump capture(InputStream in) {
-      return new OutputPump(in, null, null, true, UnaryOperator.identity());
-    }
-
-    static OutputPump toLog(
-        InputStream in,
-        java.nio.file.Path log,
-        java.util.function.Consumer<String> lines,
-        UnaryOperator<String> filter) {
-      Writer writer = null;
-      if (log != null) {
-        try {
-          Files.createDirectories(log.getParent());
-          PrivateFiles.create(log);
-          writer =
-              Files.newBufferedWriter(
-                  log,
-                  StandardCharsets.UTF_8,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.APPEND);
-        } catch (IOException e) {
-          writer = null; // the command still runs; its output only goes to the listener
-        }
-      }
-      return new OutputPump(in, writer, lines, false, filter);
-    }
-
-    private void pump(
-        InputStream in,
-        Writer log,
-        java.util.function.Consumer<String> lines,
-        boolean keep,
-        UnaryOperator<String> filter) {
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          line = filter.apply(line);
-          if (keep) {
-            synchronized (captured) {
-              captured.append(line).append('\n');
-            }
-          }
-          if (log != null) {
-            log.write(line);
-            log.write('\n');
-            log.flush();
-          }
-          if (lines != null) {
-            deliver(lines, line);
-          }
-        }
-      } catch (IOException ignored) {
-        // the stream closes when the process tree is killed
-      } finally {
-        if (log != null) {
-          try {
-            log.close();
-          } catch (IOException ignored) {
-            // nothing more to write
-          }
-        }
-      }
-    }
-
-    /** A host's listener that fails must not stop the draining: the step would die of SIGPIPE. */
-    private static void deliver(java.util.function.Consumer<String> lines, String line) {
-      try {
-        lines.accept(line);
-      } catch (RuntimeException e) {
-        // the line is still in the log file
-      }
-    }
-
-    String finish() {
-      try {
-        // A killed tree's orphaned grandchild could hold the pipe open: do not wait for ever.
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      synchronized (captured) {
-        return captured.toString();
-      }
-    }
   }
 }

@@ -1,83 +1,102 @@
 package io.jenkins.plugins.parallelagents.process;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * Kills a process together with everything it started. Steps started in a session of their own
- * ({@code setsid}) are killed as a process group, which also reaches background processes whose
- * parent already exited; otherwise the descendants still attached to the process are.
+ * Stops processes together with everything they started: asks all of them at once (SIGTERM), gives
+ * them one shared grace period, then forces what is left (SIGKILL). Stopping twenty stuck agents
+ * thus takes one grace period, not twenty.
+ *
+ * <p>Three nets catch a step's processes: the descendants still attached to it, its process group
+ * (steps run in a session of their own, with {@code setsid}), and the {@link RunMarker} in the
+ * environment, which also finds what left the group ({@code setsid nohup ...}, a double fork).
  */
 final class ProcessTrees {
 
-  private static final long GRACE_MS = 2_000;
+  static final long GRACE_MS = 2_000;
+  private static final long POLL_MS = 50;
+  private static final int KILL_ROUNDS = 5;
 
   private ProcessTrees() {}
 
   /**
-   * Asks the whole tree to stop, then forces what is left. Descendants are collected before the
-   * parent dies, because once it does they are re-parented and no longer found through it.
+   * Stops {@code roots} (processes this JVM started, maybe still running), the process groups led
+   * by {@code groups}, and the processes that carry the {@code marked} environment entry.
    */
-  static void kill(Process process, boolean ownGroup) {
-    List<ProcessHandle> tree = process.descendants().toList();
-    if (ownGroup) {
-      signalGroup(process.pid(), "TERM");
-    }
-    tree.forEach(ProcessHandle::destroy);
-    process.destroy();
-    awaitExit(process, tree);
-    if (ownGroup) {
-      signalGroup(process.pid(), "KILL");
-    }
-    // Children started during the grace period are found again through the live parent.
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    tree.forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-  }
-
-  /**
-   * After a step's own process ended: stops what it left running in its process group (a server
-   * started in the background, a watcher), as a build server ends a build's stray processes.
-   */
-  static void killLeftovers(long groupLeader) {
-    if (!signalGroup(groupLeader, "0")) {
-      return; // the group is empty: the usual case
-    }
-    signalGroup(groupLeader, "TERM");
-    long deadline = System.currentTimeMillis() + GRACE_MS;
-    while (System.currentTimeMillis() < deadline && signalGroup(groupLeader, "0")) {
-      try {
-        Thread.sleep(50); // polling the group: there is no handle to wait on
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  static void stop(Collection<Process> roots, Collection<Long> groups, RunMarker.Selection marked) {
+    // Descendants are collected before the roots die: once they do, theirs are re-parented.
+    List<ProcessHandle> targets = new ArrayList<>();
+    roots.forEach(root -> targets.addAll(root.descendants().toList()));
+    targets.addAll(marked.find());
+    signalGroups(groups, "TERM");
+    targets.forEach(ProcessHandle::destroy);
+    roots.forEach(Process::destroy);
+    awaitExit(roots, groups, targets);
+    signalGroups(groups, "KILL");
+    // Children started during the grace period are found again through the live roots.
+    roots.forEach(root -> root.descendants().forEach(ProcessHandle::destroyForcibly));
+    targets.forEach(ProcessHandle::destroyForcibly);
+    roots.forEach(Process::destroyForcibly);
+    // A marked process may have forked between the scan and the kill: look until none is left.
+    for (int round = 0; round < KILL_ROUNDS; round++) {
+      List<ProcessHandle> left = marked.find();
+      if (left.isEmpty()) {
         break;
       }
+      left.forEach(ProcessHandle::destroyForcibly);
     }
-    signalGroup(groupLeader, "KILL");
   }
 
-  private static void awaitExit(Process process, List<ProcessHandle> tree) {
+  /** Whether a group still has a member: one {@code kill -0}, so only after a step's end. */
+  static boolean groupAlive(long groupLeader) {
+    return anyGroupAlive(List.of(groupLeader));
+  }
+
+  private static boolean anyGroupAlive(Collection<Long> groupLeaders) {
+    if (groupLeaders.isEmpty()) {
+      return false;
+    }
+    String groups = groupLeaders.stream().map(g -> "-" + g).collect(Collectors.joining(" "));
+    return shell("for g in " + groups + "; do kill -0 -- $g 2>/dev/null && exit 0; done; exit 1");
+  }
+
+  /** Waits until every target has ended, or the grace period is over. */
+  private static void awaitExit(
+      Collection<Process> roots, Collection<Long> groups, List<ProcessHandle> targets) {
     long deadline = System.currentTimeMillis() + GRACE_MS;
-    try {
-      process.waitFor(GRACE_MS, TimeUnit.MILLISECONDS);
-      for (ProcessHandle handle : tree) {
-        long left = deadline - System.currentTimeMillis();
-        if (left > 0 && handle.isAlive()) {
-          handle.onExit().get(left, TimeUnit.MILLISECONDS);
-        }
+    while (System.currentTimeMillis() < deadline) {
+      boolean alive =
+          roots.stream().anyMatch(Process::isAlive)
+              || targets.stream().anyMatch(ProcessHandle::isAlive)
+              || anyGroupAlive(groups);
+      if (!alive) {
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // forced by the caller
+      try {
+        Thread.sleep(POLL_MS); // there is no handle to wait on for a group or a non-child
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
-  /** Sends a signal to every process of a group; returns whether any process received it. */
-  private static boolean signalGroup(long groupLeader, String signal) {
+  /** Sends a signal to every process of the groups. */
+  private static void signalGroups(Collection<Long> groupLeaders, String signal) {
+    if (groupLeaders.isEmpty()) {
+      return;
+    }
+    String groups = groupLeaders.stream().map(g -> "-" + g).collect(Collectors.joining(" "));
+    shell("kill -s " + signal + " -- " + groups + " 2>/dev/null");
+  }
+
+  private static boolean shell(String script) {
     ProcessBuilder kill =
-        new ProcessBuilder("sh", "-c", "kill -s " + signal + " -- -" + groupLeader + " 2>/dev/null")
+        new ProcessBuilder("sh", "-c", script)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     try {

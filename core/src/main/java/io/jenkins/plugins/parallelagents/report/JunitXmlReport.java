@@ -34,7 +34,9 @@ public final class JunitXmlReport {
   /** The report as a JUnit XML document. */
   public String render(RunReport report) {
     List<Case> cases = new ArrayList<>();
-    report.tasks().forEach(task -> cases.add(taskCase(task)));
+    RunInfo run = report.run();
+    String interrupted = run != null && run.status() == RunStatus.INTERRUPTED ? run.reason() : null;
+    report.tasks().forEach(task -> cases.add(taskCase(task, interrupted)));
     cases.add(mergeCase(report.merge()));
     cases.add(testCase(report.test()));
     try {
@@ -45,19 +47,27 @@ public final class JunitXmlReport {
     }
   }
 
-  private static Case taskCase(TaskReport task) {
+  /**
+   * @param interrupted the reason of a run whose process died, or null: its unfinished tasks never
+   *     will finish, so they fail rather than skip
+   */
+  private static Case taskCase(TaskReport task, String interrupted) {
     String reason = task.reason() != null ? task.reason() : task.status().name();
+    boolean unfinished = !task.status().isFinal();
     Outcome outcome =
         switch (task.status()) {
           case FAILED, TIMED_OUT, CANCELLED -> Outcome.FAILURE;
-          case SKIPPED, PENDING, RUNNING -> Outcome.SKIPPED;
+          case PENDING, RUNNING -> interrupted != null ? Outcome.FAILURE : Outcome.SKIPPED;
+          case SKIPPED -> Outcome.SKIPPED;
           case SUCCEEDED, NO_CHANGES -> null;
         };
-    String message =
-        switch (task.status()) {
-          case PENDING, RUNNING -> "not finished (" + task.status() + ")";
-          default -> reason;
-        };
+    String message = reason;
+    if (unfinished) {
+      message =
+          interrupted != null
+              ? "interrupted while " + task.status() + ": " + interrupted
+              : "not finished (" + task.status() + ")";
+    }
     return new Case(TASK_CLASS, task.id(), task.durationMs(), outcome, message, attemptsText(task));
   }
 

@@ -33,7 +33,7 @@ enum Tone {
     }
     return switch (status.name()) {
       case "SUCCEEDED", "MERGED", "RESOLVED", "PASSED", "PUSHED", "UPDATED" -> GOOD;
-      case "FAILED", "CONFLICT", "REJECTED" -> BAD;
+      case "FAILED", "CONFLICT", "REJECTED", "INTERRUPTED" -> BAD;
       case "TIMED_OUT" -> WARN;
       case "NO_CHANGES" -> INFO;
       case "RUNNING" -> ACTIVE;

@@ -6,12 +6,12 @@ import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
-import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.BaseRef;
 import io.jenkins.plugins.parallelagents.report.ReportRedaction;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
+import io.jenkins.plugins.parallelagents.report.RunOwner;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.sandbox.SandboxCheck;
@@ -33,8 +33,8 @@ public final class RunEngine {
   private final RunOptions options;
   private final RunListener listener;
   private final Redactor redactor;
-  private final CommandRunner runner;
-  private final CommandRunner gitRunner;
+  private final LocalCommandRunner runner;
+  private final LocalCommandRunner gitRunner;
   private final Map<String, String> engineEnvironment;
 
   public RunEngine(Plan plan, RunOptions options, RunListener listener) {
@@ -58,6 +58,14 @@ public final class RunEngine {
    * @throws EnvironmentException when the repository or git cannot run a plan at all
    */
   public RunReport execute() throws EnvironmentException {
+    // Closing the runners stops whatever of the run is still running, and their watchdogs.
+    try (runner;
+        gitRunner) {
+      return executeRun();
+    }
+  }
+
+  private RunReport executeRun() throws EnvironmentException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     Git probe = new Git(gitRunner, Map.of());
@@ -72,6 +80,7 @@ public final class RunEngine {
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
             : StateRoot.defaultFor(checked.top(), options.environment());
+    InterruptedRuns.markDead(root);
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
@@ -84,7 +93,8 @@ public final class RunEngine {
             plan.target(),
             startedAt,
             null,
-            directory.root().toString());
+            directory.root().toString(),
+            RunOwner.current());
     RunState state = new RunState(plan, info, directory, listener, redactor::redact);
     PlanFile.write(plan, directory.planJson(), redactor);
     Git git = new Git(gitRunner, GitEnvironment.hardened(engineEnvironment, checked.author()));

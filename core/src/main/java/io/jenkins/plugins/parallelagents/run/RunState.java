@@ -146,7 +146,8 @@ final class RunState {
             run.target(),
             run.startedAt(),
             finishedAt,
-            run.directory());
+            run.directory(),
+            run.owner());
   }
 
   synchronized RunReport snapshot() {

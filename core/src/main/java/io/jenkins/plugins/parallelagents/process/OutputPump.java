@@ -1,0 +1,83 @@
+package io.jenkins.plugins.parallelagents.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads one output stream of a command on its own thread, so that a chatty process never blocks on
+ * a full pipe. A logged stream is read in bounded chunks to the end, whatever the sink does.
+ */
+final class OutputPump {
+
+  /** A killed tree's orphaned grandchild could hold the pipe open: do not wait for ever. */
+  private static final long JOIN_MS = 10_000;
+
+  private final StringBuilder captured = new StringBuilder();
+  private Thread thread;
+
+  private OutputPump() {}
+
+  /** Keeps the whole stream, line by line, for the caller (git's output). */
+  static OutputPump capture(InputStream in) {
+    OutputPump pump = new OutputPump();
+    return pump.start(() -> pump.keep(in), in);
+  }
+
+  /** Sends the stream, cut into bounded lines, to {@code sink}, which it closes at the end. */
+  static OutputPump toSink(InputStream in, LogSink sink, OutputLimits limits) {
+    return new OutputPump().start(() -> drain(in, sink, limits), in);
+  }
+
+  private OutputPump start(Runnable body, InputStream in) {
+    thread = new Thread(body, "parallel-agents-output-" + in.hashCode());
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
+  private void keep(InputStream in) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        synchronized (captured) {
+          captured.append(line).append('\n');
+        }
+      }
+    } catch (IOException ignored) {
+      // the stream closes when the process tree is killed
+    }
+  }
+
+  private static void drain(InputStream in, LogSink sink, OutputLimits limits) {
+    LineSplitter splitter = new LineSplitter(limits.lineBytes(), sink);
+    byte[] buffer = new byte[8192];
+    try (sink) {
+      try (in) {
+        int count;
+        while ((count = in.read(buffer)) >= 0) {
+          splitter.accept(buffer, count);
+          sink.flush(); // what came so far is readable in the log while the step runs
+        }
+      } catch (IOException ignored) {
+        // the stream closes when the process tree is killed
+      }
+      splitter.end();
+    }
+  }
+
+  /** Waits for the stream's end and returns what was kept (empty unless captured). */
+  String finish() {
+    try {
+      thread.join(JOIN_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (captured) {
+      return captured.toString();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.parallelagents.process;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small {@code sh} process that outlives the JVM only to stop a runner's processes: when the JVM
+ * dies (even of SIGKILL), nothing of its run keeps running, no agent, no test, no {@code git push}.
+ *
+ * <p>It waits on its standard input, a pipe whose only writer is this JVM. Whatever way the JVM
+ * ends, the kernel closes that pipe and the watchdog wakes: there is no pid to poll, so no pid
+ * reuse to fear. It then stops every process carrying the runner's {@link RunMarker} and exits.
+ * {@link #close()} ends it the same way when the runner is closed. Its output goes nowhere, so it
+ * never holds a parent's pipe (a build tool's forked test JVM) open.
+ */
+final class Watchdog implements AutoCloseable {
+
+  /**
+   * Ignores the terminal's signals (Ctrl-C reaches the whole foreground group, the watchdog too: it
+   * must outlive the JVM's cancelling), waits for end of input, then TERM, a grace, and KILL until
+   * no process carries the marker.
+   */
+  private static final String SCRIPT =
+      """
+      trap '' INT TERM HUP QUIT
+      while read -r _; do :; done
+      marked() { grep -lzs "^$1" /proc/[0-9]*/environ | sed 's#^/proc/##; s#/environ$##'; }
+      pids=$(marked "$1")
+      [ -z "$pids" ] && exit 0
+      kill -s TERM $pids 2>/dev/null
+      sleep 1
+      for round in 1 2 3 4 5; do
+        pids=$(marked "$1")
+        [ -z "$pids" ] && exit 0
+        kill -s KILL $pids 2>/dev/null
+        sleep 0.2
+      done
+      """;
+
+  private final Process process;
+  private final OutputStream lifeline;
+
+  private Watchdog(Process process) {
+    this.process = process;
+    this.lifeline = process.getOutputStream();
+  }
+
+  /**
+   * Starts a watchdog for the processes whose environment has an entry starting with {@code
+   * markerPrefix}; empty when it cannot start (no {@code sh}, no {@code /proc}).
+   */
+  static Optional<Watchdog> start(String markerPrefix) {
+    // The marker is an argument, not in the watchdog's environment: it must not find itself.
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of("sh", "-c", SCRIPT, "parallel-agents-watchdog", markerPrefix))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().keySet().removeIf(RunMarker.VARIABLE::equals);
+    try {
+      return Optional.of(new Watchdog(builder.start()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /**
+   * Ends the watchdog: it stops what is left of the runner's processes (usually none) and exits.
+   */
+  @Override
+  public void close() {
+    try {
+      lifeline.close();
+    } catch (IOException ignored) {
+      // the watchdog already ended: closing our end is all that was asked
+    }
+  }
+}
