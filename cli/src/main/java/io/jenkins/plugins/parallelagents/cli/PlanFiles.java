@@ -6,7 +6,6 @@ import io.jenkins.plugins.parallelagents.plan.PlanParser;
 import io.jenkins.plugins.parallelagents.plan.PlanProblem;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,12 +16,6 @@ final class PlanFiles {
 
   /** The valid plan in {@code file}, or a failure listing every problem, one per line. */
   Plan load(Path file) throws CliFailure {
-    if (Files.isDirectory(file)) {
-      throw new CliFailure(ExitCodes.USAGE, file + ": is a folder, not a plan file");
-    }
-    if (!Files.exists(file)) {
-      throw new CliFailure(ExitCodes.USAGE, file + ": no such plan file");
-    }
     try {
       return parser.parse(file);
     } catch (InvalidPlanException e) {

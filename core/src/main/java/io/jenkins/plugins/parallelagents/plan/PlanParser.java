@@ -1,8 +1,6 @@
 package io.jenkins.plugins.parallelagents.plan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +22,24 @@ public final class PlanParser {
   /** Plan names become branch and run names; the schema carries the same pattern. */
   static final String NAME_PATTERN = "^[a-z0-9][a-z0-9._-]*$";
 
+  /**
+   * The largest plan read, in bytes (1 MiB, far above any real plan): the size is checked before
+   * anything is parsed, and it bounds the parser's time too, which grows faster than the size for a
+   * long unbroken scalar.
+   */
+  public static final int MAX_BYTES = 1 << 20;
+
   private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
-  /** Reads and validates {@code file}; messages name it as given. */
+  /**
+   * Reads and validates {@code file}; messages name it as given. Only a regular file of at most
+   * {@link #MAX_BYTES} is read: a folder, a pipe, a device or a larger file is a problem of the
+   * whole file, found without reading it.
+   *
+   * @throws IOException when the file exists but cannot be read
+   */
   public Plan parse(Path file) throws IOException, InvalidPlanException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(PlanFileReader.read(file), file.toString());
   }
 
   /**
@@ -37,6 +48,11 @@ public final class PlanParser {
    */
   public Plan parse(String content, String fileName) throws InvalidPlanException {
     Problems problems = new Problems(fileName);
+    if (content.length() > MAX_BYTES) {
+      // Each character is at least one byte: this text is over the limit whatever its encoding.
+      problems.add(Position.FILE, PlanFileReader.tooLarge(content.length() + " characters"));
+      throw problems.toException();
+    }
     boolean json = fileName.toLowerCase(Locale.ROOT).endsWith(".json");
     Optional<Node> root;
     try {
