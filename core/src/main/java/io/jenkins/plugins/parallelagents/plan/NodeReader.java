@@ -59,10 +59,13 @@ final class NodeReader {
   // Factories are thread-safe once configured, and these are never reconfigured.
   private static final JsonFactory JSON =
       JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  // The builder, unlike the factory's constructor, starts without the parser's default features:
+  // without this one, a key written without a value would read as empty text instead of nothing.
   private static final JsonFactory YAML =
       YAMLFactory.builder()
           .loaderOptions(loaderOptions())
           .streamReadConstraints(CONSTRAINTS)
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
           .build();
 
   private final boolean json;

@@ -31,6 +31,28 @@ public final class PlanParser {
 
   private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
+  private final boolean agentRequired;
+
+  /**
+   * A parser for hosts that can stand in for a missing agent (a Jenkins block): a task may name
+   * none.
+   */
+  public PlanParser() {
+    this(false);
+  }
+
+  private PlanParser(boolean agentRequired) {
+    this.agentRequired = agentRequired;
+  }
+
+  /**
+   * A parser for hosts with nothing to stand in for a missing agent (the command line): a task that
+   * names no agent, itself or through {@code defaults}, is a problem of the plan.
+   */
+  public static PlanParser requiringAgents() {
+    return new PlanParser(true);
+  }
+
   /**
    * Reads and validates {@code file}; messages name it as given. Only a regular file of at most
    * {@link #MAX_BYTES} is read: a folder, a pipe, a device or a larger file is a problem of the
@@ -72,7 +94,7 @@ public final class PlanParser {
               + MappingReader.describe(root.get()));
       throw problems.toException();
     }
-    Plan plan = read(mapping, fileName, problems);
+    Plan plan = read(mapping, fileName, problems, agentRequired);
     if (!problems.isEmpty()) {
       throw problems.toException();
     }
@@ -80,7 +102,8 @@ public final class PlanParser {
   }
 
   /** The plan, or {@code null} when a problem was reported. */
-  private static Plan read(Node.Mapping mapping, String fileName, Problems problems) {
+  private static Plan read(
+      Node.Mapping mapping, String fileName, Problems problems, boolean agentRequired) {
     MappingReader in = new MappingReader(mapping, "", PlanKeys.TOP_LEVEL, problems);
     version(in, problems);
     String name = name(in, problems);
@@ -91,7 +114,7 @@ public final class PlanParser {
     TaskReader taskReader = new TaskReader(problems);
     TaskDefaults defaults = taskReader.defaults(in.mapping("defaults"));
     List<TaskDraft> drafts = tasks(in, taskReader, defaults, problems);
-    new TaskRules(problems).check(drafts, defaults, agents);
+    new TaskRules(problems, agentRequired).check(drafts, defaults, agents);
     Integer maxParallel = in.integer("maxParallel", 1);
     Boolean failFast = in.bool("failFast");
     SettingsReader settings = new SettingsReader(problems);

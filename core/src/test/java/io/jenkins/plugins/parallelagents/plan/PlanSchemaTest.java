@@ -98,6 +98,18 @@ class PlanSchemaTest {
     assertThat(task.get("needs").get("items").get("pattern").asText())
         .isEqualTo(TaskReader.ID_PATTERN);
     assertThat(def("duration").get("pattern").asText()).isEqualTo(PlanDuration.PATTERN);
+    assertThat(section("publish").get("properties").get("remote").get("pattern").asText())
+        .isEqualTo(SettingsReader.REMOTE_PATTERN);
+  }
+
+  @Test
+  void schema_maximumsAreTheParsersMaximums() {
+    JsonNode task = def("task").get("properties");
+    assertThat(task.get("attempts").get("maximum").asInt()).isEqualTo(Task.MAX_ATTEMPTS);
+    assertThat(task.get("id").get("maxLength").asInt()).isEqualTo(TaskReader.ID_MAX_LENGTH);
+    assertThat(task.get("needs").get("items").get("maxLength").asInt())
+        .isEqualTo(TaskReader.ID_MAX_LENGTH);
+    assertThat(section("target").get("maxLength").asInt()).isEqualTo(BranchName.MAX_BYTES);
   }
 
   @Test
