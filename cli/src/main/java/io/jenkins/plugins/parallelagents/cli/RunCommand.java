@@ -50,7 +50,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "Tasks running at once. Default: the plan's maxParallel.")
+      description =
+          "Agents running at once; each attempt of a task counts as one."
+              + " Default: the plan's maxParallel.")
   Integer jobs;
 
   @Option(

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param repository top folder of the user's checkout (read, never modified)
  * @param worktrees folder holding this run's worktrees
  * @param commandEnvironment variables added to agents', setups', verifies' and tests' environment
+ * @param jobs the most agents running at once, every attempt counting as one
  */
 record RunContext(
     Plan plan,
@@ -27,4 +28,5 @@ record RunContext(
     CommandRunner runner,
     RunListener listener,
     RunState state,
-    Map<String, String> commandEnvironment) {}
+    Map<String, String> commandEnvironment,
+    int jobs) {}

@@ -77,6 +77,7 @@ public final class RunEngine {
     RunState state = new RunState(plan, info, directory, listener);
     PlanFile.write(plan, directory.planJson());
     Git git = new Git(gitRunner, checked.identity());
+    int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
     try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
       RunContext run =
           new RunContext(
@@ -91,11 +92,11 @@ public final class RunEngine {
               runner,
               listener,
               state,
-              checked.identity());
+              checked.identity(),
+              jobs);
       listener.runStarted(runId, directory.root());
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
-      int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
       return new RunPhases(run, checked, jobs).runAll();
     }
   }
