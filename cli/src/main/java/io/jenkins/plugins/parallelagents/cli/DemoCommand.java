@@ -91,7 +91,6 @@ final class DemoCommand implements Callable<Integer> {
   private RunReport run(DemoWorkspace workspace, Map<String, String> environment, PrintWriter out)
       throws CliFailure {
     Plan plan = new PlanFiles().load(workspace.plan());
-    PlanFiles.requireAgents(plan);
     RunOptions options =
         new RunOptions(workspace.repository(), null, workspace.stateRoot(), environment, null);
     return new PlanRunner(

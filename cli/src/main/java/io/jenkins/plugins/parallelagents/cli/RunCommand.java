@@ -51,7 +51,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "Tasks running at once. Default: the plan's maxParallel.")
+      description =
+          "Agents running at once; each attempt of a task counts as one."
+              + " Default: the plan's maxParallel.")
   Integer jobs;
 
   @Option(
@@ -73,7 +75,6 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
     Plan plan = new PlanFiles().load(planFile);
-    PlanFiles.requireAgents(plan);
     if (dryRun) {
       new Schedule(plan, jobs).print(spec.commandLine().getOut());
       return ExitCodes.OK;

@@ -64,11 +64,12 @@ class RunCommandTest {
     Cli.Result result = Cli.run("run", plan.toString(), "--dry-run");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.errLines()).hasSize(1);
-    assertThat(result.err())
-        .contains("tasks 'migration', 'api' have no agent")
-        .contains("`agent:`")
-        .contains("`defaults.agent`");
+    assertThat(result.errLines())
+        .containsExactly(
+            plan
+                + ":4:5: task 'migration' has no agent: set 'agent' on the task, or under"
+                + " 'defaults'",
+            plan + ":7:5: task 'api' has no agent: set 'agent' on the task, or under 'defaults'");
   }
 
   @Test

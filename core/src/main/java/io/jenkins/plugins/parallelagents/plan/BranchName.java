@@ -1,12 +1,15 @@
 package io.jenkins.plugins.parallelagents.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * Checks a branch name against the rules of {@code git check-ref-format} that a hand-written name
- * can break, so that a bad {@code target} fails at validation rather than at publish time.
+ * can break, and against the names git would read as something else ({@code HEAD}, {@code
+ * refs/...}), so that a bad {@code target} fails at validation rather than at publish time.
  */
 public final class BranchName {
 
@@ -25,6 +28,10 @@ public final class BranchName {
           new Rule(".*@\\{", "it contains '@{'"),
           new Rule(".*\\.lock(?:/|$)", "a part of it ends with '.lock'"),
           new Rule("@$", "it is '@'"),
+          // Legal as branches, but git reads them as the current commit or as a full ref name:
+          // a run would then create refs/heads/HEAD or refs/heads/refs/heads/main.
+          new Rule("HEAD$", "it is 'HEAD', which git reads as the current commit"),
+          new Rule("refs/", "it starts with 'refs/'; write the branch name without it"),
           new Rule(
               ".*[\\x00-\\x20\\x7f~^:?*\\[\\\\]",
               "it contains a space, a control character or one of ~ ^ : ? * [ \\"));
@@ -34,6 +41,12 @@ public final class BranchName {
    * a negative lookahead anchored at the start.
    */
   static final String PATTERN = pattern();
+
+  /**
+   * The longest name, in UTF-8 bytes: git keeps a branch as a file named after it, and file names
+   * end at 255 bytes on common file systems.
+   */
+  public static final int MAX_BYTES = 255;
 
   private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
@@ -45,7 +58,7 @@ public final class BranchName {
       return Optional.of("it is empty");
     }
     if (COMPILED.matcher(name).matches()) {
-      return Optional.empty();
+      return beyondPattern(name);
     }
     for (Rule rule : RULES) {
       if (Pattern.compile(rule.forbidden(), Pattern.DOTALL).matcher(name).lookingAt()) {
@@ -53,6 +66,20 @@ public final class BranchName {
       }
     }
     return Optional.of("it is not a valid branch name");
+  }
+
+  /**
+   * What the pattern cannot say: the length, and JGit's reading of git's rules as the last word.
+   */
+  private static Optional<String> beyondPattern(String name) {
+    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      return Optional.of("it is " + bytes + " bytes long; git allows at most " + MAX_BYTES);
+    }
+    if (!Repository.isValidRefName("refs/heads/" + name)) {
+      return Optional.of("git does not accept it as a branch name");
+    }
+    return Optional.empty();
   }
 
   private static String pattern() {

@@ -105,6 +105,11 @@ final class MappingReader {
   }
 
   Integer integer(String key, int min) {
+    return integer(key, min, Integer.MAX_VALUE);
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  Integer integer(String key, int min, int max) {
     Node node = value(key);
     if (node == null) {
       return null;
@@ -122,6 +127,10 @@ final class MappingReader {
     }
     if (number < min) {
       problem(key, "'" + key + "' must be at least " + min + ", not " + number);
+      return null;
+    }
+    if (number > max) {
+      problem(key, "'" + key + "' must be at most " + max + ", not " + number);
       return null;
     }
     return number;
@@ -201,6 +210,12 @@ final class MappingReader {
         return null;
       }
       List<Located<String>> argv = textItems(list, name);
+      if (argv != null && argv.get(0).value().isBlank()) {
+        problems.add(
+            argv.get(0).position(),
+            prefix + name + " starts with an empty program; the first item is the program to run");
+        return null;
+      }
       return argv == null ? null : CommandSpec.argv(argv.stream().map(Located::value).toList());
     }
     problem(key, name + " must be a shell line or a list of arguments, not " + describe(node));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -37,6 +39,35 @@ final class NodeReader {
     }
   }
 
+  /**
+   * How deep values may nest. A real plan nests four levels (a task's command list in the task in
+   * the list of tasks); the bound keeps a hostile file from exhausting the reader's stack.
+   */
+  static final int MAX_DEPTH = 16;
+
+  /**
+   * The parsers' own bounds, a step above this reader's: the reader's check comes first and locates
+   * the problem, theirs only stands behind it.
+   */
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH + 2)
+          .maxStringLength(PlanParser.MAX_BYTES)
+          .maxNumberLength(PlanParser.MAX_BYTES)
+          .build();
+
+  // Factories are thread-safe once configured, and these are never reconfigured.
+  private static final JsonFactory JSON =
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  // The builder, unlike the factory's constructor, starts without the parser's default features:
+  // without this one, a key written without a value would read as empty text instead of nothing.
+  private static final JsonFactory YAML =
+      YAMLFactory.builder()
+          .loaderOptions(loaderOptions())
+          .streamReadConstraints(CONSTRAINTS)
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .build();
+
   private final boolean json;
 
   /** {@code json} reads JSON, otherwise YAML. */
@@ -46,12 +77,12 @@ final class NodeReader {
 
   /** The single document in {@code content}, or empty when the text holds no value at all. */
   Optional<Node> read(String content) throws MalformedException {
-    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    JsonFactory factory = json ? JSON : YAML;
     try (JsonParser parser = factory.createParser(content)) {
       if (parser.nextToken() == null) {
         return Optional.empty();
       }
-      Node root = value(parser);
+      Node root = value(parser, 1);
       if (parser.nextToken() != null) {
         throw new MalformedException(
             position(parser.currentTokenLocation()),
@@ -66,11 +97,22 @@ final class NodeReader {
     }
   }
 
-  private Node value(JsonParser parser) throws IOException, MalformedException {
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(PlanParser.MAX_BYTES);
+    options.setNestingDepthLimit(MAX_DEPTH + 2);
+    return options;
+  }
+
+  private Node value(JsonParser parser, int depth) throws IOException, MalformedException {
     Position at = position(parser.currentTokenLocation());
     JsonToken token = parser.currentToken();
     if (token == null) {
       throw new MalformedException(at, "the file ends in the middle of a value");
+    }
+    if (depth > MAX_DEPTH) {
+      throw new MalformedException(
+          at, "values nest more than " + MAX_DEPTH + " levels deep here; a plan needs far fewer");
     }
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       // Jackson hands an alias over as the anchor's name, which would silently be the wrong value.
@@ -78,8 +120,8 @@ final class NodeReader {
           at, "aliases such as '*" + parser.getText() + "' are not supported; write the value out");
     }
     return switch (token) {
-      case START_OBJECT -> mapping(parser, at);
-      case START_ARRAY -> sequence(parser, at);
+      case START_OBJECT -> mapping(parser, at, depth);
+      case START_ARRAY -> sequence(parser, at, depth);
       case VALUE_STRING, VALUE_EMBEDDED_OBJECT -> new Node.Scalar(at, Node.Kind.TEXT, text(parser));
       case VALUE_NUMBER_INT -> new Node.Scalar(at, Node.Kind.INTEGER, parser.getText());
       case VALUE_NUMBER_FLOAT -> new Node.Scalar(at, Node.Kind.DECIMAL, parser.getText());
@@ -89,21 +131,23 @@ final class NodeReader {
     };
   }
 
-  private Node mapping(JsonParser parser, Position at) throws IOException, MalformedException {
+  private Node mapping(JsonParser parser, Position at, int depth)
+      throws IOException, MalformedException {
     List<Node.Entry> entries = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       Position keyAt = position(parser.currentTokenLocation());
       parser.nextToken();
-      entries.add(new Node.Entry(key, keyAt, value(parser)));
+      entries.add(new Node.Entry(key, keyAt, value(parser, depth + 1)));
     }
     return new Node.Mapping(at, entries);
   }
 
-  private Node sequence(JsonParser parser, Position at) throws IOException, MalformedException {
+  private Node sequence(JsonParser parser, Position at, int depth)
+      throws IOException, MalformedException {
     List<Node> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(value(parser));
+      items.add(value(parser, depth + 1));
     }
     return new Node.Sequence(at, items);
   }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.parallelagents.plan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +22,46 @@ public final class PlanParser {
   /** Plan names become branch and run names; the schema carries the same pattern. */
   static final String NAME_PATTERN = "^[a-z0-9][a-z0-9._-]*$";
 
+  /**
+   * The largest plan read, in bytes (1 MiB, far above any real plan): the size is checked before
+   * anything is parsed, and it bounds the parser's time too, which grows faster than the size for a
+   * long unbroken scalar.
+   */
+  public static final int MAX_BYTES = 1 << 20;
+
   private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
-  /** Reads and validates {@code file}; messages name it as given. */
+  private final boolean agentRequired;
+
+  /**
+   * A parser for hosts that can stand in for a missing agent (a Jenkins block): a task may name
+   * none.
+   */
+  public PlanParser() {
+    this(false);
+  }
+
+  private PlanParser(boolean agentRequired) {
+    this.agentRequired = agentRequired;
+  }
+
+  /**
+   * A parser for hosts with nothing to stand in for a missing agent (the command line): a task that
+   * names no agent, itself or through {@code defaults}, is a problem of the plan.
+   */
+  public static PlanParser requiringAgents() {
+    return new PlanParser(true);
+  }
+
+  /**
+   * Reads and validates {@code file}; messages name it as given. Only a regular file of at most
+   * {@link #MAX_BYTES} is read: a folder, a pipe, a device or a larger file is a problem of the
+   * whole file, found without reading it.
+   *
+   * @throws IOException when the file exists but cannot be read
+   */
   public Plan parse(Path file) throws IOException, InvalidPlanException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(PlanFileReader.read(file), file.toString());
   }
 
   /**
@@ -37,6 +70,11 @@ public final class PlanParser {
    */
   public Plan parse(String content, String fileName) throws InvalidPlanException {
     Problems problems = new Problems(fileName);
+    if (content.length() > MAX_BYTES) {
+      // Each character is at least one byte: this text is over the limit whatever its encoding.
+      problems.add(Position.FILE, PlanFileReader.tooLarge(content.length() + " characters"));
+      throw problems.toException();
+    }
     boolean json = fileName.toLowerCase(Locale.ROOT).endsWith(".json");
     Optional<Node> root;
     try {
@@ -56,7 +94,7 @@ public final class PlanParser {
               + MappingReader.describe(root.get()));
       throw problems.toException();
     }
-    Plan plan = read(mapping, fileName, problems);
+    Plan plan = read(mapping, fileName, problems, agentRequired);
     if (!problems.isEmpty()) {
       throw problems.toException();
     }
@@ -64,7 +102,8 @@ public final class PlanParser {
   }
 
   /** The plan, or {@code null} when a problem was reported. */
-  private static Plan read(Node.Mapping mapping, String fileName, Problems problems) {
+  private static Plan read(
+      Node.Mapping mapping, String fileName, Problems problems, boolean agentRequired) {
     MappingReader in = new MappingReader(mapping, "", PlanKeys.TOP_LEVEL, problems);
     version(in, problems);
     String name = name(in, problems);
@@ -76,7 +115,7 @@ public final class PlanParser {
     AgentsReader.Agents agents =
         new AgentsReader(problems).read(in.mapping("agents"), defaults.sandbox());
     List<TaskDraft> drafts = tasks(in, taskReader, defaults, problems);
-    new TaskRules(problems).check(drafts, defaults, agents);
+    new TaskRules(problems, agentRequired).check(drafts, defaults, agents);
     Integer maxParallel = in.integer("maxParallel", 1);
     Boolean failFast = in.bool("failFast");
     SettingsReader settings = new SettingsReader(problems);

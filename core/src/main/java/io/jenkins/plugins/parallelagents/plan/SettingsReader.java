@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
  */
 final class SettingsReader {
 
+  /**
+   * A remote is a name or a URL, never something git reads as an option; the schema carries the
+   * same pattern. Blank remotes are refused before, with a message of their own.
+   */
+  static final String REMOTE_PATTERN = "^(?!-)[\\s\\S]*\\S[\\s\\S]*$";
+
+  private static final Pattern REMOTE = Pattern.compile(REMOTE_PATTERN);
+
   private final Problems problems;
 
   SettingsReader(Problems problems) {
@@ -69,6 +77,16 @@ final class SettingsReader {
     }
     MappingReader in = new MappingReader(mapping, "publish", PlanKeys.PUBLISH, problems);
     Located<String> remote = in.nonBlankText("remote");
+    if (remote != null && !REMOTE.matcher(remote.value()).matches()) {
+      // git push would take it for one of its options
+      in.problem(
+          "remote",
+          "'remote' is '"
+              + remote.value()
+              + "', which git would read as an option;"
+              + " name a remote or a URL");
+      remote = null;
+    }
     Boolean force = in.bool("force");
     return new PublishSettings(remote == null ? null : remote.value(), Boolean.TRUE.equals(force));
   }

@@ -28,6 +28,12 @@ public record Task(
     CommandSpec verify,
     String label) {
 
+  /**
+   * The most attempts a task may have. Each attempt is an agent with a worktree of its own; more
+   * than a few cost more than they add.
+   */
+  public static final int MAX_ATTEMPTS = 10;
+
   public Task {
     Objects.requireNonNull(id);
     title = title == null || title.isBlank() ? id : title;
@@ -35,8 +41,8 @@ public record Task(
     paths = List.copyOf(paths);
     Objects.requireNonNull(prompt);
     Objects.requireNonNull(timeout);
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1");
+    if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("attempts must be from 1 to " + MAX_ATTEMPTS);
     }
   }
 }

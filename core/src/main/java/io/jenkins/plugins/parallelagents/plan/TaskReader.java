@@ -14,6 +14,9 @@ final class TaskReader {
 
   private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
+  /** Ids name branch parts and folders, which must stay well within file name limits. */
+  static final int ID_MAX_LENGTH = 64;
+
   private final Problems problems;
 
   TaskReader(Problems problems) {
@@ -34,12 +37,12 @@ final class TaskReader {
     MappingReader in =
         new MappingReader(mapping, "defaults", PlanKeys.DEFAULTS, refusals, problems);
     TaskDefaults builtIn = TaskDefaults.BUILT_IN;
-    List<Located<String>> paths = in.textList("paths");
+    List<Located<String>> paths = globs(in.textList("paths"), "defaults");
     Located<String> label = in.text("label");
     return new TaskDefaults(
         in.text("agent"),
         orDefault(in, "timeout", in.duration("timeout"), builtIn.timeout()),
-        orDefault(in, "attempts", in.integer("attempts", 1), builtIn.attempts()),
+        orDefault(in, "attempts", attempts(in), builtIn.attempts()),
         in.command("setup"),
         in.command("verify"),
         paths == null ? builtIn.paths() : values(paths),
@@ -82,6 +85,15 @@ final class TaskReader {
               + id.value()
               + "' is not valid: use lowercase letters, digits, '-' and '_',"
               + " starting with a letter or digit");
+    } else if (id.value().length() > ID_MAX_LENGTH) {
+      problems.add(
+          id.position(),
+          "task id '"
+              + id.value()
+              + "' is "
+              + id.value().length()
+              + " characters long; ids name branches and folders, so at most "
+              + ID_MAX_LENGTH);
     }
     Located<String> prompt = in.nonBlankText("prompt");
     if (!in.has("prompt")) {
@@ -91,7 +103,7 @@ final class TaskReader {
     Boolean foundation = in.bool("foundation");
     List<Located<String>> needs = in.textList("needs");
     Located<String> ownAgent = in.text("agent");
-    List<Located<String>> paths = in.textList("paths");
+    List<Located<String>> paths = globs(in.textList("paths"), context);
     Located<String> label = in.text("label");
     return new TaskDraft(
         mapping.position(),
@@ -104,7 +116,7 @@ final class TaskReader {
         ownAgent,
         ownAgent != null ? ownAgent.value() : inherited(in, "agent", defaults.agent()),
         orDefault(in, "timeout", in.duration("timeout"), defaults.timeout()),
-        orDefault(in, "attempts", in.integer("attempts", 1), defaults.attempts()),
+        orDefault(in, "attempts", attempts(in), defaults.attempts()),
         orDefault(in, "setup", in.command("setup"), defaults.setup()),
         orDefault(in, "verify", in.command("verify"), defaults.verify()),
         orDefault(in, "label", label == null ? null : label.value(), defaults.label()));
@@ -123,6 +135,32 @@ final class TaskReader {
       }
     }
     return null;
+  }
+
+  private static Integer attempts(MappingReader in) {
+    return in.integer("attempts", 1, Task.MAX_ATTEMPTS);
+  }
+
+  /** The globs, each compiled as the run compiles it; {@code null} when any cannot be. */
+  private List<Located<String>> globs(List<Located<String>> globs, String context) {
+    if (globs == null) {
+      return null;
+    }
+    boolean valid = true;
+    for (Located<String> glob : globs) {
+      java.util.Optional<String> problem = PathGlobs.problem(glob.value());
+      if (problem.isPresent()) {
+        valid = false;
+        problems.add(
+            glob.position(),
+            context
+                + ": 'paths' holds '"
+                + glob.value()
+                + "', which is not a glob: "
+                + problem.get());
+      }
+    }
+    return valid ? globs : null;
   }
 
   private static String inherited(MappingReader in, String key, Located<String> fallback) {

@@ -13,9 +13,14 @@ import java.util.Set;
 final class TaskRules {
 
   private final Problems problems;
+  private final boolean agentRequired;
 
-  TaskRules(Problems problems) {
+  /**
+   * @param agentRequired whether a task without an agent is a problem (nothing else can run it)
+   */
+  TaskRules(Problems problems, boolean agentRequired) {
     this.problems = problems;
+    this.agentRequired = agentRequired;
   }
 
   void check(List<TaskDraft> drafts, TaskDefaults defaults, AgentsReader.Agents agents) {
@@ -128,6 +133,11 @@ final class TaskRules {
     for (TaskDraft draft : drafts) {
       Located<String> own = draft.ownAgent();
       if (own == null) {
+        if (agentRequired && draft.agent() == null) {
+          problems.add(
+              draft.position(),
+              name(draft) + " has no agent: set 'agent' on the task, or under 'defaults'");
+        }
         continue;
       }
       String unknown = agents.unknown(own.value());

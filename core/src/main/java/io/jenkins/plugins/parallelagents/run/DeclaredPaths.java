@@ -1,7 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.FileChange;
-import java.nio.file.FileSystems;
+import io.jenkins.plugins.parallelagents.plan.PathGlobs;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
@@ -16,8 +16,7 @@ public final class DeclaredPaths {
     if (globs.isEmpty()) {
       return List.of();
     }
-    List<PathMatcher> matchers =
-        globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    List<PathMatcher> matchers = globs.stream().map(PathGlobs::compile).toList();
     return changes.stream()
         .map(FileChange::path)
         .filter(file -> matchers.stream().noneMatch(m -> m.matches(Path.of(file))))

@@ -8,6 +8,7 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Checks that a plan can run here before anything is created: git is there and recent enough, the
- * folder is a git checkout, the base exists. Each failure says the fix in one line.
+ * folder is a git checkout, the base exists, the target can be published. Each failure says the fix
+ * in one line.
  */
 public final class Preflight {
 
@@ -63,6 +65,7 @@ public final class Preflight {
                         "fetch or create '"
                             + ref
                             + "', or set 'base:' in the plan to an existing branch"));
+    target(git, top, plan.target());
     String targetCommit = git.resolveCommit(top, "refs/heads/" + plan.target()).orElse(null);
     return new Checked(
         top,
@@ -105,6 +108,49 @@ public final class Preflight {
           "add it (git remote add " + remote + " URL), or change publish.remote in the plan");
     }
     return url.stdout().strip();
+  }
+
+  /**
+   * Checks that the target can be published here, so that a run does not do all its work only to
+   * fail at the end: git keeps branches as files and folders, so {@code main/sub} cannot exist
+   * beside {@code main}; and a branch checked out somewhere would change under that checkout.
+   */
+  static void target(Git git, Path top, String target) throws EnvironmentException {
+    String fix = "set 'target:' in the plan to another branch name";
+    String[] parts = target.split("/");
+    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)"));
+    StringBuilder prefix = new StringBuilder("refs/heads");
+    for (String part : parts) {
+      prefix.append('/').append(part);
+      args.add(prefix.toString()); // matches the branch of that name and every branch below it
+    }
+    for (String ref : git.output(top, args.toArray(String[]::new)).lines().toList()) {
+      String branch = ref.substring("refs/heads/".length());
+      boolean below = branch.startsWith(target + "/");
+      if (below || target.startsWith(branch + "/")) {
+        String outer = below ? target : branch;
+        throw new EnvironmentException(
+            "target '"
+                + target
+                + "' clashes with branch '"
+                + branch
+                + "': git cannot keep both a branch '"
+                + outer
+                + "' and branches under '"
+                + outer
+                + "/'",
+            fix);
+      }
+    }
+    if (git.checkedOutBranches(top).contains(target)) {
+      throw new EnvironmentException(
+          "target '"
+              + target
+              + "' is checked out in "
+              + top
+              + " or one of its worktrees; publishing would change that checkout",
+          "check out another branch there, or " + fix);
+    }
   }
 
   /**

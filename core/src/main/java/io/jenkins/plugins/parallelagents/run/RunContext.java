@@ -17,6 +17,7 @@ import java.util.Map;
  * @param repository top folder of the user's checkout (read, never modified)
  * @param worktrees folder holding this run's worktrees
  * @param commandEnvironment variables added to agents', setups', verifies' and tests' environment
+ * @param jobs the most agents running at once, every attempt counting as one
  * @param trees makes, checks and collects the tasks' own repositories
  * @param userRepository the user's refs and config as the run found them, to tell when someone else
  *     changed them
@@ -35,6 +36,7 @@ record RunContext(
     RunListener listener,
     RunState state,
     Map<String, String> commandEnvironment,
+    int jobs,
     TaskRepositories trees,
     RepositorySnapshot userRepository,
     Redactor redactor) {}

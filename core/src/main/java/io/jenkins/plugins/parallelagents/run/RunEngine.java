@@ -98,6 +98,7 @@ public final class RunEngine {
     RunState state = new RunState(plan, info, directory, listener, redactor::redact);
     PlanFile.write(plan, directory.planJson(), redactor);
     Git git = new Git(gitRunner, GitEnvironment.hardened(engineEnvironment, checked.author()));
+    int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
     try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
       RunContext run =
           new RunContext(
@@ -113,13 +114,13 @@ public final class RunEngine {
               listener,
               state,
               checked.identity(),
+              jobs,
               new TaskRepositories(git, checked.top()),
               checked.userRepository(),
               redactor);
       listener.runStarted(runId, directory.root());
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
-      int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
       RunReport report = new RunPhases(run, checked, jobs).runAll();
       return new ReportRedaction(redactor::redact).apply(report, RunReport.class);
     }

@@ -64,7 +64,8 @@ final class TaskExecutor {
   private record Prompt(String text, Path file) {}
 
   private List<AttemptResult> parallelAttempts(Task task, String startPoint, Prompt prompt) {
-    ExecutorService pool = Executors.newFixedThreadPool(task.attempts());
+    // Each attempt is an agent, and the run allows at most `jobs` agents at once.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(task.attempts(), run.jobs()));
     try {
       List<CompletableFuture<AttemptResult>> futures = new ArrayList<>();
       for (int n = 1; n <= task.attempts(); n++) {

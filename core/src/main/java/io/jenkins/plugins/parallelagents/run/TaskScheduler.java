@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Starts each fan-out task the moment all its needs are done (not wave by wave), at most {@code
- * maxParallel} at once. A task whose need failed is skipped while independent tasks go on; with
- * failFast a failure stops everything.
+ * Starts each fan-out task the moment all its needs are done (not wave by wave), with at most
+ * {@code maxParallel} agents at once: a task takes one slot per attempt it runs at a time. Ready
+ * tasks start in file order, none overtaking one that waits for slots. A task whose need failed is
+ * skipped while independent tasks go on; with failFast a failure stops everything.
  */
 final class TaskScheduler {
 
@@ -58,7 +59,9 @@ final class TaskScheduler {
     ExecutorCompletionService<TaskReport> done = new ExecutorCompletionService<>(pool);
     Map<String, Task> waiting = new LinkedHashMap<>();
     tasks.forEach(t -> waiting.put(t.id(), t));
+    Map<String, Task> byId = new LinkedHashMap<>(waiting);
     int running = 0;
+    int slotsInUse = 0;
     String stopReason = null;
     try {
       while (true) {
@@ -68,9 +71,13 @@ final class TaskScheduler {
         if (stopReason == null) {
           skipBlocked(waiting);
           for (Task task : ready(waiting)) {
+            if (slotsInUse + slots(task) > maxParallel) {
+              break; // it waits for slots, and the tasks after it wait behind it
+            }
             waiting.remove(task.id());
             done.submit(() -> execute.apply(task));
             running++;
+            slotsInUse += slots(task);
           }
         } else {
           stopWaiting(waiting, stopReason);
@@ -80,6 +87,7 @@ final class TaskScheduler {
         }
         TaskReport finished = take(done);
         running--;
+        slotsInUse -= slots(byId.get(finished.id()));
         run.state().task(finished);
         if (failFast && stopReason == null && !finished.status().isDone()) {
           stopReason = "failFast: task '" + finished.id() + "' " + finished.status();
@@ -89,6 +97,11 @@ final class TaskScheduler {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The agents a task runs at once: its attempts, which never exceed the run's slots. */
+  private int slots(Task task) {
+    return Math.min(task.attempts(), maxParallel);
   }
 
   private List<Task> ready(Map<String, Task> waiting) {

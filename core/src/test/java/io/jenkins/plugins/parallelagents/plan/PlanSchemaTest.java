@@ -105,6 +105,18 @@ class PlanSchemaTest {
         .isEqualTo(PlanSize.PATTERN);
     assertThat(guard.get("redact").get("items").get("pattern").asText())
         .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
+    assertThat(section("publish").get("properties").get("remote").get("pattern").asText())
+        .isEqualTo(SettingsReader.REMOTE_PATTERN);
+  }
+
+  @Test
+  void schema_maximumsAreTheParsersMaximums() {
+    JsonNode task = def("task").get("properties");
+    assertThat(task.get("attempts").get("maximum").asInt()).isEqualTo(Task.MAX_ATTEMPTS);
+    assertThat(task.get("id").get("maxLength").asInt()).isEqualTo(TaskReader.ID_MAX_LENGTH);
+    assertThat(task.get("needs").get("items").get("maxLength").asInt())
+        .isEqualTo(TaskReader.ID_MAX_LENGTH);
+    assertThat(section("target").get("maxLength").asInt()).isEqualTo(BranchName.MAX_BYTES);
   }
 
   @Test
