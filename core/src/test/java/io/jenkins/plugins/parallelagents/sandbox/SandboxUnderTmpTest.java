@@ -85,15 +85,16 @@ class SandboxUnderTmpTest extends EngineTestBase {
   }
 
   /**
-   * Starts a process in a session of its own, out of the step's process group, which is how a
-   * daemon escapes the engine's stop of stray processes; the marker names it in the process list.
-   * The agent ends only once that process is out of its group: it says so through a fifo.
+   * Starts a process in a session of its own and with an empty environment, out of the step's
+   * process group and without the run's marker variable: how a daemon escapes the engine's stop of
+   * stray processes when there is no sandbox. The marker names it in the process list. The agent
+   * ends only once that process is out of its group: it says so through a fifo.
    */
   private static Plans detachingAgent(String marker) {
     return new Plans()
         .task(
             "api",
-            "mkfifo ready; setsid sh -c 'echo up > ready; sleep 300; true' "
+            "mkfifo ready; setsid env -i sh -c 'echo up > ready; sleep 300; true' "
                 + marker
                 + " < /dev/null > /dev/null 2>&1 & read up < ready; rm ready; echo work > work.txt");
   }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
 import io.jenkins.plugins.parallelagents.distributed.ReportUpdate;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.File;
@@ -32,8 +34,8 @@ final class MergeCalls {
 
     @Override
     public final T invoke(File workspace, VirtualChannel channel) throws IOException {
-      try {
-        return call(spec.on(workspace));
+      try (LocalCommandRunner runner = environment.runner()) {
+        return call(spec.on(workspace), runner);
       } catch (EnvironmentException e) {
         throw Failures.of(e);
       } catch (RuntimeException e) {
@@ -44,10 +46,13 @@ final class MergeCalls {
       }
     }
 
-    abstract T call(NodeRun run) throws IOException, EnvironmentException;
+    /**
+     * @param runner the call's runner, closed when the call ends
+     */
+    abstract T call(NodeRun run, CommandRunner runner) throws IOException, EnvironmentException;
 
-    NodeMerge merge(NodeRun run) throws EnvironmentException {
-      return new NodeMerge(run, environment.runner(), environment.forEngine());
+    NodeMerge merge(NodeRun run, CommandRunner runner) throws EnvironmentException {
+      return new NodeMerge(run, runner, environment.forEngine());
     }
   }
 
@@ -62,9 +67,9 @@ final class MergeCalls {
     }
 
     @Override
-    String call(NodeRun run) throws EnvironmentException {
+    String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
       return new ReportJson()
-          .toJson(merge(run).mergeAndTest(LogSink.forPhase(listener, "merge & test")));
+          .toJson(merge(run, runner).mergeAndTest(LogSink.forPhase(listener, "merge & test")));
     }
   }
 
@@ -77,7 +82,7 @@ final class MergeCalls {
     }
 
     @Override
-    String call(NodeRun run) {
+    String call(NodeRun run, CommandRunner runner) {
       return Wire.write(new ReportUpdate(run).request());
     }
   }
@@ -93,8 +98,8 @@ final class MergeCalls {
     }
 
     @Override
-    String call(NodeRun run) throws EnvironmentException {
-      return Wire.write(merge(run).publishLocally(Wire.read(request, PublishRequest.class)));
+    String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
+      return Wire.write(merge(run, runner).publishLocally(Wire.read(request, PublishRequest.class)));
     }
   }
 
@@ -114,7 +119,7 @@ final class MergeCalls {
     }
 
     @Override
-    String call(NodeRun run) {
+    String call(NodeRun run, CommandRunner runner) {
       PublishReport report = Wire.read(publish, PublishReport.class);
       return new ReportJson().toJson(new ReportUpdate(run).published(report, durationMs));
     }

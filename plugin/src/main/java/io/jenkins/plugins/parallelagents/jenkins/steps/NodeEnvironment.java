@@ -1,7 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
-import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -26,7 +25,11 @@ final class NodeEnvironment implements Serializable {
     return GitEnvironment.forEngine(variables);
   }
 
-  CommandRunner runner() {
+  /**
+   * A runner for one call on the node; close it when the call ends, which stops whatever of its
+   * commands is still running and its watchdog.
+   */
+  LocalCommandRunner runner() {
     return new LocalCommandRunner(forEngine());
   }
 }

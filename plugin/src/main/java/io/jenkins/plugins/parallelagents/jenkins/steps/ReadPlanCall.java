@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.distributed.PlanOutline;
 import io.jenkins.plugins.parallelagents.distributed.RunStart;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.plan.InvalidPlanException;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PlanParser;
@@ -50,8 +51,8 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
           "no plan at " + path + ": check out the repository first, or pass file: 'path/to/plan'");
     }
     Plan plan = parse(text, file);
-    Git git = new Git(environment.runner(), environment.forEngine());
-    try {
+    try (LocalCommandRunner runner = environment.runner()) {
+      Git git = new Git(runner, environment.forEngine());
       RunStart start = RunStart.resolve(git, plan, workspace.toPath(), runId, changeId, startedAtMs);
       return new PlanRead(text, start, PlanOutline.of(plan, file, start));
     } catch (EnvironmentException e) {

@@ -6,6 +6,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.parallelagents.distributed.NodeTask;
 import io.jenkins.plugins.parallelagents.distributed.PreparedTask;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.io.File;
 import java.io.IOException;
@@ -30,9 +31,8 @@ abstract class TaskCall extends MasterToSlaveFileCallable<String> {
 
   @Override
   public final String invoke(File workspace, VirtualChannel channel) throws IOException {
-    try {
-      NodeTask task =
-          new NodeTask(spec.on(workspace), environment.runner(), environment.forEngine());
+    try (LocalCommandRunner runner = environment.runner()) {
+      NodeTask task = new NodeTask(spec.on(workspace), runner, environment.forEngine());
       return call(task);
     } catch (EnvironmentException e) {
       throw Failures.of(e);
