@@ -80,7 +80,9 @@ final class TreeMeasurement {
     if (trees.check(tree, branch, start).isPresent()) {
       throw new IOException("the task repository " + tree + " did not pass its check");
     }
-    trees.collect(tree, git.head(tree), branch);
+    if (trees.collect(tree, git.head(tree), branch, start).isPresent()) {
+      throw new IOException("the task repository " + tree + " could not be collected");
+    }
     return (System.nanoTime() - t0) / 1_000_000;
   }
 

@@ -4,7 +4,7 @@ import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
-import io.jenkins.plugins.parallelagents.merge.BranchMerger;
+import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -147,9 +146,7 @@ public final class NodeMerge {
   private MergeReport merge(
       List<TaskBranch> branches, String integrationStart, Consumer<String> out) {
     long t0 = System.nanoTime();
-    Path worktree = run.worktree("_integration");
     String branch = run.branches().integration();
-    trees.create(worktree, branch, integrationStart);
     ResolverAgent resolver =
         new ResolverAgent(
             run.plan(),
@@ -162,21 +159,11 @@ public final class NodeMerge {
             out,
             trees,
             redactor);
+    CombinedTree combined = new CombinedTree(trees, run.worktree("_integration"), branch);
     MergeOutcome outcome =
-        new BranchMerger(git).merge(worktree, branches, run.plan().merge(), resolver);
-    if (outcome.commit() != null) {
-      Optional<String> misdeed = trees.check(worktree, branch, integrationStart);
-      if (misdeed.isPresent()) {
-        outcome =
-            new MergeOutcome(
-                MergeStatus.FAILED,
-                outcome.merged(),
-                null,
-                outcome.conflicts(),
-                "the combined tree cannot be used: " + misdeed.get());
-      } else {
-        trees.collect(worktree, outcome.commit(), branch);
-      }
+        combined.merge(git, integrationStart, branches, run.plan().merge(), resolver);
+    if (run.plan().test() != null && outcome.commit() != null && outcome.status().isMerged()) {
+      combined.checkOut(outcome.commit());
     }
     return new MergeReport(
         run.plan().merge().strategy(),

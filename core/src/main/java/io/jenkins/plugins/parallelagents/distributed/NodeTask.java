@@ -290,9 +290,26 @@ public final class NodeTask {
    */
   private TaskReport finish(PreparedTask prepared, AttemptResult result) {
     Task task = task(prepared.taskId());
-    if (result.commit() != null) {
-      trees.collect(Path.of(prepared.worktree()), result.commit(), prepared.branch());
-    } else {
+    Optional<String> misdeed =
+        result.commit() == null
+            ? Optional.empty()
+            : trees.collect(
+                Path.of(prepared.worktree()),
+                result.commit(),
+                prepared.branch(),
+                prepared.startCommit());
+    if (misdeed.isPresent()) {
+      result =
+          new AttemptResult(
+              result.attempt(),
+              TaskStatus.FAILED,
+              result.exitCode(),
+              result.durationMs(),
+              result.startCommit(),
+              null,
+              misdeed.get());
+    }
+    if (result.commit() == null) {
       git.setBranch(top, prepared.branch(), prepared.startCommit());
     }
     result = DiffGuard.review(result, git, top, run.plan().guard(), redactor);

@@ -38,9 +38,12 @@ public final class GitEnvironment {
     environment.put("GIT_CONFIG_NOSYSTEM", "1");
     environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
     environment.put("GIT_ATTR_NOSYSTEM", "1");
+    // History is read from the commits themselves: no replace ref or graft answers for them.
+    environment.put("GIT_NO_REPLACE_OBJECTS", "1");
     int count = configCount(engine);
     count = addConfig(environment, count, "core.hooksPath", "/dev/null");
     count = addConfig(environment, count, "core.fsmonitor", "false");
+    count = addConfig(environment, count, "core.commitGraph", "false");
     addConfig(environment, count, "protocol.ext.allow", "never");
     return environment;
   }

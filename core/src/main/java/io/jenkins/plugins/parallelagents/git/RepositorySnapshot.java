@@ -50,13 +50,13 @@ public record RepositorySnapshot(Map<String, String> refs, Path config, String c
                     : ref.getValue().isEmpty()
                         ? "was created at " + shortId(now)
                         : "moved from " + shortId(ref.getValue()) + " to " + shortId(now))
-                + " while the task ran"
+                + " during the run"
                 + BY_SOMEONE_ELSE);
       }
     }
     if (!digest(config).equals(configDigest)) {
       return Optional.of(
-          "your repository's config (" + config + ") changed while the task ran" + BY_SOMEONE_ELSE);
+          "your repository's config (" + config + ") changed during the run" + BY_SOMEONE_ELSE);
     }
     return Optional.empty();
   }

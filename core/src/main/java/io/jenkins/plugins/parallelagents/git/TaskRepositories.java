@@ -39,10 +39,23 @@ public final class TaskRepositories {
 
   /**
    * Files that would make git read another repository's administration (a linked worktree's
-   * pointers) or run programs; none of them exists in a repository the engine made.
+   * pointers), run programs, hide files from a commit, or answer for history with something else
+   * than the commits themselves (replace refs, grafts, a commit graph); none of them exists in a
+   * repository the engine made.
    */
   private static final List<String> FOREIGN =
-      List.of("commondir", "gitdir", "config.worktree", "hooks", "info/attributes");
+      List.of(
+          "commondir",
+          "gitdir",
+          "config.worktree",
+          "hooks",
+          "info/attributes",
+          "info/exclude",
+          "info/grafts",
+          "refs/replace",
+          "shallow",
+          "objects/info/commit-graph",
+          "objects/info/commit-graphs");
 
   private final Git git;
   private final Path source;
@@ -85,26 +98,18 @@ public final class TaskRepositories {
   /**
    * Checks what an agent left: the repository is still there and is the engine's, its branch is
    * checked out and still descends from {@code start}. Puts the engine's config, alternates and
-   * hooks back before any git call. Returns what the agent did wrong in one sentence, or empty.
+   * index back before any git call (the index: an agent's "assume unchanged" or "skip worktree"
+   * flags would have the engine commit another tree than the one in the folder). Returns what the
+   * agent did wrong in one sentence, or empty.
+   *
+   * <p>A repository the engine cannot run git in any more is set aside before this returns.
    */
   public Optional<String> check(Path tree, String branch, String start) {
     Path dotGit = tree.resolve(".git");
-    if (!Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of("the agent removed the task's repository (" + dotGit + ")");
-    }
-    for (String part : List.of("", "HEAD", "refs", "objects")) {
-      Path path = part.isEmpty() ? dotGit : dotGit.resolve(part);
-      if (Files.isSymbolicLink(path) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(
-            "the agent replaced the task's repository ("
-                + path
-                + " is "
-                + (Files.isSymbolicLink(path) ? "a link" : "missing")
-                + ")");
-      }
-    }
-    if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of("the agent replaced the task's repository (" + dotGit + ")");
+    Optional<String> broken = RepositoryLayout.problem(dotGit);
+    if (broken.isPresent()) {
+      RepositoryLayout.setAside(dotGit);
+      return broken;
     }
     writeAdministration(dotGit);
     String expected = "refs/heads/" + branch;
@@ -122,22 +127,29 @@ public final class TaskRepositories {
       return Optional.of("the agent deleted the task's branch " + branch);
     }
     if (!git.isAncestor(tree, start, tip.get())) {
-      return Optional.of(
-          "the agent rewrote the history it started from: "
-              + branch
-              + " no longer contains "
-              + start.substring(0, Math.min(12, start.length()))
-              + " (a reset, rebase or amend of commits it did not make)");
+      return Optional.of(rewritten(branch, start));
     }
+    // The index from the commit alone; the engine stages the folder's files again when it
+    // commits (a merge or replay the resolver left keeps its MERGE_HEAD or CHERRY_PICK_HEAD).
+    git.output(tree, "read-tree", "HEAD");
     return Optional.empty();
   }
 
   /**
-   * Copies {@code commit} (checked by {@link #check}) from the task's repository into the user's
-   * and points {@code userBranch} there. Only that commit and what it reaches are fetched, by id:
-   * the task repository's refs are never read.
+   * Copies {@code commit} from the task's repository into the user's and points {@code userBranch}
+   * there, if it descends from {@code start}. Only that commit and what it reaches are fetched, by
+   * id: the task repository's refs are never read. The ancestry is checked again in the user's
+   * repository, where no replace ref or graft of the agent's can answer for it. Returns what is
+   * wrong with the commit, or empty once it is the branch's.
    */
-  public void collect(Path tree, String commit, String userBranch) {
+  public Optional<String> collect(Path tree, String commit, String userBranch, String start) {
+    Path dotGit = tree.resolve(".git");
+    Optional<String> broken = RepositoryLayout.problem(dotGit);
+    if (broken.isPresent()) {
+      RepositoryLayout.setAside(dotGit);
+      return broken;
+    }
+    writeAdministration(dotGit);
     git.output(
         source,
         "-c",
@@ -147,9 +159,21 @@ public final class TaskRepositories {
         "--no-tags",
         "--no-write-fetch-head",
         "--no-recurse-submodules",
-        tree.resolve(".git").toAbsolutePath().toString(),
+        dotGit.toAbsolutePath().toString(),
         commit);
+    if (!git.isAncestor(source, start, commit)) {
+      return Optional.of(rewritten(userBranch, start));
+    }
     git.setBranch(source, userBranch, commit);
+    return Optional.empty();
+  }
+
+  private static String rewritten(String branch, String start) {
+    return "the agent rewrote the history it started from: "
+        + branch
+        + " no longer contains "
+        + start.substring(0, Math.min(12, start.length()))
+        + " (a reset, rebase or amend of commits it did not make)";
   }
 
   /** Deletes a task's repository; its work is in the user's repository by then. */

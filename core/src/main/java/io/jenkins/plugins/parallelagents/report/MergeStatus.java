@@ -8,5 +8,10 @@ public enum MergeStatus {
   RESOLVED,
   CONFLICT,
   FAILED,
-  SKIPPED
+  SKIPPED;
+
+  /** Whether every task branch is in the combined commit. */
+  public boolean isMerged() {
+    return this == MERGED || this == RESOLVED;
+  }
 }

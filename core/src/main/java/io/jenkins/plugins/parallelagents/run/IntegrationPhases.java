@@ -2,7 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TouchedPaths;
-import io.jenkins.plugins.parallelagents.merge.BranchMerger;
+import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The phases after the tasks: conflict prediction, merge, test, publish. */
@@ -91,25 +90,27 @@ final class IntegrationPhases {
       }
     } else {
       // The combined tree is a repository of its own: the resolver is an agent too.
-      run.trees().create(integrationWorktree(), branch, integrationStart);
+      CombinedTree combined = new CombinedTree(run.trees(), integrationWorktree(), branch);
       outcome =
-          new BranchMerger(run.git())
-              .merge(
-                  integrationWorktree(),
-                  branches,
-                  settings,
-                  new ResolverAgent(
-                      run.plan(),
-                      run.runId(),
-                      run.directory(),
-                      branch,
-                      run.git(),
-                      run.runner(),
-                      run.commandEnvironment(),
-                      line -> run.listener().output("merge", "resolver", line),
-                      run.trees(),
-                      run.redactor()));
-      outcome = collected(branch, integrationStart, outcome);
+          combined.merge(
+              run.git(),
+              integrationStart,
+              branches,
+              settings,
+              new ResolverAgent(
+                  run.plan(),
+                  run.runId(),
+                  run.directory(),
+                  branch,
+                  run.git(),
+                  run.runner(),
+                  run.commandEnvironment(),
+                  line -> run.listener().output("merge", "resolver", line),
+                  run.trees(),
+                  run.redactor()));
+      if (run.plan().test() != null && outcome.commit() != null && outcome.status().isMerged()) {
+        combined.checkOut(outcome.commit());
+      }
     }
     List<String> order = branches.stream().map(TaskBranch::taskId).toList();
     return new MergeReport(
@@ -121,28 +122,6 @@ final class IntegrationPhases {
         outcome.conflicts(),
         ms(t0),
         outcome.reason());
-  }
-
-  /**
-   * Takes the merge's result into the user's repository. A resolver may have run in the combined
-   * tree, so the tree is checked as a task's is first: one that rewrote the history the merge
-   * started from, or switched branches, fails the merge.
-   */
-  private MergeOutcome collected(String branch, String integrationStart, MergeOutcome outcome) {
-    if (outcome.commit() == null) {
-      return outcome;
-    }
-    Optional<String> misdeed = run.trees().check(integrationWorktree(), branch, integrationStart);
-    if (misdeed.isPresent()) {
-      return new MergeOutcome(
-          MergeStatus.FAILED,
-          outcome.merged(),
-          null,
-          outcome.conflicts(),
-          "the combined tree cannot be used: " + misdeed.get());
-    }
-    run.trees().collect(integrationWorktree(), outcome.commit(), branch);
-    return outcome;
   }
 
   private Path integrationWorktree() {

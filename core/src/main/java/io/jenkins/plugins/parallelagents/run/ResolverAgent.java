@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.TamperedTreeException;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.merge.ConflictResolver;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs the plan's {@code merge.resolver} agent on a conflicted integration worktree. */
@@ -123,10 +125,12 @@ public final class ResolverAgent implements ConflictResolver {
         runner.run(
             CommandRequest.logged(
                 worktree, argv, env, TIMEOUT, directory.phaseLog("merge"), lines));
-    if (!result.ok()) {
-      return result.describeFailure("resolver '" + agent.name() + "'");
+    // Checked like a task's agent, whatever its exit: the engine's config is put back before git
+    // runs there again, and a tree it broke is not used at all.
+    Optional<String> misdeed = trees.check(worktree, integrationBranch, before);
+    if (misdeed.isPresent()) {
+      throw new TamperedTreeException(misdeed.get().replaceFirst("^the agent", "the resolver"));
     }
-    // Checked like a task's agent, and the engine's config put back before git runs there again.
-    return trees.check(worktree, integrationBranch, before).orElse(null);
+    return result.ok() ? null : result.describeFailure("resolver '" + agent.name() + "'");
   }
 }

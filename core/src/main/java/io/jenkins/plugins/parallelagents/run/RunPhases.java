@@ -16,6 +16,7 @@ import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -175,6 +176,18 @@ final class RunPhases {
     }
     if (cancelled()) {
       state.publish(skippedPublish(CANCELLED));
+      return;
+    }
+    // The combined test ran code the agents wrote, outside any sandbox: it is checked like them.
+    Optional<String> changed = run.userRepository().changed(run.git(), run.repository());
+    if (changed.isPresent()) {
+      state.publish(
+          new PublishReport(
+              run.plan().publish().remote(),
+              run.plan().target(),
+              null,
+              PublishStatus.REJECTED,
+              "nothing was published: " + changed.get()));
       return;
     }
     PublishReport publish =

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,12 +178,25 @@ final class TaskExecutor {
    * every attempt has a branch to look at.
    */
   private AttemptResult collected(Path tree, String branch, AttemptResult result, String start) {
-    if (result.commit() != null) {
-      run.trees().collect(tree, result.commit(), branch);
-    } else {
+    Optional<String> misdeed =
+        result.commit() == null
+            ? Optional.empty()
+            : run.trees().collect(tree, result.commit(), branch, start);
+    if (result.commit() == null || misdeed.isPresent()) {
       run.git().setBranch(run.repository(), branch, start);
     }
-    return result;
+    return misdeed
+        .map(
+            why ->
+                new AttemptResult(
+                    result.attempt(),
+                    TaskStatus.FAILED,
+                    result.exitCode(),
+                    result.durationMs(),
+                    result.startCommit(),
+                    null,
+                    why))
+        .orElse(result);
   }
 
   /** The needs whose branches the task starts from; foundation work is in the start point. */

@@ -1,14 +1,20 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
@@ -226,7 +232,7 @@ class HostileAgentTest extends EngineTestBase {
 
     TaskReport api = report.task("api").orElseThrow();
     assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(api.reason()).contains("config").contains("changed while the task ran");
+    assertThat(api.reason()).contains("config").contains("changed during the run");
     assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
   }
 
@@ -288,6 +294,65 @@ class HostileAgentTest extends EngineTestBase {
     assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
     assertThat(report.merge().reason()).contains("it committed without merging 'right'");
     assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+  }
+
+  @Test
+  void aCombinedTestThatRedirectsTheUsersRemote_publishesNothing() throws Exception {
+    Path elsewhere = temp.resolve("elsewhere.git");
+    git.git(temp, "init", "-q", "--bare", elsewhere.toString());
+    RunReport report =
+        run(
+            new Plans()
+                .task("api", "echo a > a.txt")
+                .test("git -C '" + repo + "' remote set-url origin '" + elsewhere + "'")
+                .publish(new PublishSettings("origin", false)));
+
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.REJECTED);
+    assertThat(report.publish().reason()).contains("config").contains("changed during the run");
+    assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+    assertThat(git.git(origin, "branch", "--list", "agents/feature")).isEmpty();
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+  }
+
+  @Test
+  void theRemotesUrlIsReadOnce_whenTheRunStarts() throws Exception {
+    Path elsewhere = temp.resolve("elsewhere.git");
+    git.git(temp, "init", "-q", "--bare", elsewhere.toString());
+    Git engineGit = new Git(new LocalCommandRunner(git.environment()), Map.of());
+    Preflight.Checked checked =
+        Preflight.check(
+            engineGit,
+            new Plans().task("api", "true").publish(new PublishSettings("origin", false)).build(),
+            repo);
+    git.git(repo, "remote", "set-url", "origin", elsewhere.toString());
+
+    PublishReport published =
+        new Publisher(engineGit, engineGit)
+            .publish(
+                repo,
+                "agents/feature",
+                mainBefore,
+                null,
+                new PublishSettings("origin", false),
+                checked.pushUrl());
+
+    assertThat(published.status()).isEqualTo(PublishStatus.PUSHED);
+    assertThat(git.git(origin, "rev-parse", "agents/feature")).isEqualTo(mainBefore);
+    assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+  }
+
+  @Test
+  void aRemoteTheRepositoryDoesNotHave_stopsTheRunBeforeAnyAgent() {
+    Path ran = temp.resolve("agent-ran");
+    assertThatThrownBy(
+            () ->
+                run(
+                    new Plans()
+                        .task("api", "touch '" + ran + "'")
+                        .publish(new PublishSettings("upstream", false))))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageContaining("remote 'upstream'");
+    assertThat(ran).doesNotExist();
   }
 
   private RunReport run(Plans plans) throws Exception {
