@@ -46,7 +46,12 @@ public final class Preflight {
 
   private Preflight() {}
 
-  public static Checked check(Git git, Plan plan, Path repository) throws EnvironmentException {
+  /**
+   * @param environment the run's environment: it says where the user's global git config is, which
+   *     the snapshot of the repository watches too
+   */
+  public static Checked check(Git git, Plan plan, Path repository, Map<String, String> environment)
+      throws EnvironmentException {
     Path top = repository(git, repository);
     String baseRef = plan.base();
     if (baseRef == null) {
@@ -75,7 +80,11 @@ public final class Preflight {
         identity(git, top),
         author(git, top),
         pushUrl(git, top, plan.publish().remote()),
-        RepositorySnapshot.take(git, top, watchedRefs(git, top, baseRef, plan.target())));
+        RepositorySnapshot.take(
+            git,
+            top,
+            watchedRefs(git, top, baseRef, plan.target()),
+            RepositorySnapshot.globalConfig(environment)));
   }
 
   /** The base when it is a branch, the target, and the branch checked out in the checkout. */

@@ -69,7 +69,8 @@ public final class RunEngine {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     Git probe = new Git(gitRunner, Map.of());
-    Preflight.Checked checked = Preflight.check(probe, plan, options.repository());
+    Preflight.Checked checked =
+        Preflight.check(probe, plan, options.repository(), options.environment());
     SandboxCheck.require(plan, runner, checked.top());
     String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
     if (!RunIds.isValid(runId)) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
+import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
@@ -269,10 +271,10 @@ class HostileAgentTest extends EngineTestBase {
                         "git merge --abort; git reset -q --hard HEAD~1; echo mine > config.txt"))
                 .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
 
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.FAILED);
     assertThat(report.merge().reason())
-        .contains("the resolver did not settle it")
-        .contains("rewrote the history it started from");
+        .contains("the combined tree cannot be used")
+        .contains("the resolver rewrote the history it started from");
     assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
     assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
     assertUserRepositoryUntouched(report);
@@ -323,7 +325,8 @@ class HostileAgentTest extends EngineTestBase {
         Preflight.check(
             engineGit,
             new Plans().task("api", "true").publish(new PublishSettings("origin", false)).build(),
-            repo);
+            repo,
+            git.environment());
     git.git(repo, "remote", "set-url", "origin", elsewhere.toString());
 
     PublishReport published =
@@ -353,6 +356,148 @@ class HostileAgentTest extends EngineTestBase {
         .isInstanceOf(EnvironmentException.class)
         .hasMessageContaining("remote 'upstream'");
     assertThat(ran).doesNotExist();
+  }
+
+  @Test
+  void aLinkInItsGitFolder_isNeverWrittenThrough() throws Exception {
+    Path precious = temp.resolve("precious.txt");
+    Files.writeString(precious, "PRECIOUS\n");
+    Path folder = Files.createDirectories(temp.resolve("outside/attributes"));
+    Files.writeString(folder.resolve("keep.txt"), "keep\n");
+    RunReport report =
+        run(
+            new Plans()
+                .task("api", "echo a > a.txt; ln -sf '" + precious + "' .git/COMMIT_EDITMSG")
+                .task(
+                    "web",
+                    "echo w > w.txt; rm -rf .git/info; ln -s '"
+                        + folder.getParent()
+                        + "' .git/info"));
+
+    assertThat(report.task("api").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(report.task("api").orElseThrow().reason()).contains("put a link");
+    assertThat(report.task("web").orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(precious).hasContent("PRECIOUS");
+    assertThat(folder.resolve("keep.txt")).hasContent("keep");
+  }
+
+  @Test
+  void whatVerifyJudged_isWhatIsCommitted_whateverFlagsTheAgentLeftInTheIndex() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .add(
+                    withVerify(Plans.task("api", false), "grep -qx good src/app.txt"),
+                    "echo bad > src/app.txt && git commit -qam bad && echo good > src/app.txt"
+                        + " && git update-index --assume-unchanged src/app.txt"
+                        + " && mkdir -p .git/info && echo '*.secret' >> .git/info/exclude"
+                        + " && echo s > x.secret"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).as(api.reason()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(git.show(repo, api.commit(), "src/app.txt")).isEqualTo("good");
+    assertThat(git.show(repo, api.commit(), "x.secret")).isEqualTo("s");
+  }
+
+  @Test
+  void aReplaceRefThatHidesARewrite_failsTheTask() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "git reset -q --hard HEAD~1 && echo a > a.txt && git add a.txt"
+                        + " && git commit -qm a && git replace --graft HEAD $AGENT_BASE_COMMIT"));
+
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains("rewrote the history it started from");
+  }
+
+  @Test
+  void aFailingResolversPlantedFilter_neverRuns() throws Exception {
+    Path marker = temp.resolve("planted-filter-ran");
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "git config filter.evil.smudge \"touch '"
+                            + marker
+                            + "'; cat\"; git config filter.evil.clean \"touch '"
+                            + marker
+                            + "'; cat\"; mkdir -p .git/info;"
+                            + " echo '* filter=evil' > .git/info/attributes; exit 1"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void theCombinedTestJudgesThePublishedCommit_notTheResolversTree() throws Exception {
+    RunReport report =
+        run(
+            new Plans()
+                .task("left", "echo left > config.txt")
+                .task("right", "echo right > config.txt")
+                .agent(
+                    "fixer",
+                    CommandSpec.shell(
+                        "echo merged > config.txt; git add config.txt; git commit -qm merged;"
+                            + " echo good > src/app.txt;"
+                            + " git update-index --assume-unchanged src/app.txt"))
+                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
+                .test("grep -qx good src/app.txt"));
+
+    // The resolver's commit keeps src/app.txt as it was; only its folder says "good".
+    assertThat(git.show(repo, report.merge().commit(), "src/app.txt")).isEqualTo("v2");
+    assertThat(report.test().status()).isEqualTo(TestStatus.FAILED);
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+  }
+
+  @Test
+  void aPushRedirectPlantedInTheUsersGlobalConfig_publishesNothing() throws Exception {
+    Path elsewhere = temp.resolve("elsewhere.git");
+    git.git(temp, "init", "-q", "--bare", elsewhere.toString());
+    Path global = Path.of(git.environment().get("GIT_CONFIG_GLOBAL"));
+    RunReport report =
+        run(
+            new Plans()
+                .task(
+                    "api",
+                    "echo a > a.txt; printf '[url \"%s\"]\\n\\tpushInsteadOf = %s\\n' '"
+                        + elsewhere
+                        + "' '"
+                        + origin
+                        + "' >> '"
+                        + global
+                        + "'")
+                .publish(new PublishSettings("origin", false)));
+
+    assertThat(Files.readString(global)).contains("pushInsteadOf");
+    assertThat(report.publish().status()).isNotEqualTo(PublishStatus.PUSHED);
+    assertThat(report.task("api").orElseThrow().reason()).contains("changed during the run");
+    assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+  }
+
+  private static Task withVerify(Task task, String verify) {
+    return new Task(
+        task.id(),
+        task.title(),
+        task.foundation(),
+        task.needs(),
+        task.prompt(),
+        task.paths(),
+        task.agent(),
+        task.timeout(),
+        task.attempts(),
+        task.setup(),
+        CommandSpec.shell(verify),
+        task.label());
   }
 
   private RunReport run(Plans plans) throws Exception {
