@@ -18,4 +18,20 @@ public record AttemptResult(
     long durationMs,
     String startCommit,
     String commit,
-    String reason) {}
+    String reason) {
+
+  /**
+   * The same attempt, failed for {@code why} (added before any reason it already had), keeping
+   * {@code commit} as its work.
+   */
+  public AttemptResult failed(String why, String commit) {
+    return new AttemptResult(
+        attempt,
+        TaskStatus.FAILED,
+        exitCode,
+        durationMs,
+        startCommit,
+        commit,
+        reason == null ? why : why + "; " + reason);
+  }
+}

@@ -299,15 +299,7 @@ public final class NodeTask {
                 prepared.branch(),
                 prepared.startCommit());
     if (misdeed.isPresent()) {
-      result =
-          new AttemptResult(
-              result.attempt(),
-              TaskStatus.FAILED,
-              result.exitCode(),
-              result.durationMs(),
-              result.startCommit(),
-              null,
-              misdeed.get());
+      result = result.failed(misdeed.get(), null);
     }
     if (result.commit() == null) {
       git.setBranch(top, prepared.branch(), prepared.startCommit());

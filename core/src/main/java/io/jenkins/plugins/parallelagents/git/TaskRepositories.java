@@ -106,12 +106,10 @@ public final class TaskRepositories {
    */
   public Optional<String> check(Path tree, String branch, String start) {
     Path dotGit = tree.resolve(".git");
-    Optional<String> broken = RepositoryLayout.problem(dotGit);
+    Optional<String> broken = reclaim(dotGit);
     if (broken.isPresent()) {
-      RepositoryLayout.setAside(dotGit);
       return broken;
     }
-    writeAdministration(dotGit);
     String expected = "refs/heads/" + branch;
     CommandResult head = git.exec(tree, List.of("symbolic-ref", "--quiet", "HEAD"));
     String checkedOut = head.ok() ? head.stdout().strip() : "a detached HEAD";
@@ -144,12 +142,10 @@ public final class TaskRepositories {
    */
   public Optional<String> collect(Path tree, String commit, String userBranch, String start) {
     Path dotGit = tree.resolve(".git");
-    Optional<String> broken = RepositoryLayout.problem(dotGit);
+    Optional<String> broken = reclaim(dotGit);
     if (broken.isPresent()) {
-      RepositoryLayout.setAside(dotGit);
       return broken;
     }
-    writeAdministration(dotGit);
     git.output(
         source,
         "-c",
@@ -166,6 +162,20 @@ public final class TaskRepositories {
     }
     git.setBranch(source, userBranch, commit);
     return Optional.empty();
+  }
+
+  /**
+   * Makes {@code dotGit} the engine's again before any git call there: a folder it cannot use is
+   * set aside and said what is wrong with, else its config, alternates and the rest are put back.
+   */
+  private Optional<String> reclaim(Path dotGit) {
+    Optional<String> broken = RepositoryLayout.problem(dotGit);
+    if (broken.isPresent()) {
+      RepositoryLayout.setAside(dotGit);
+    } else {
+      writeAdministration(dotGit);
+    }
+    return broken;
   }
 
   private static String rewritten(String branch, String start) {

@@ -159,16 +159,7 @@ final class TaskExecutor {
   private AttemptResult userRepositoryUnchanged(AttemptResult result) {
     return run.userRepository()
         .changed(run.git(), run.repository())
-        .map(
-            moved ->
-                new AttemptResult(
-                    result.attempt(),
-                    TaskStatus.FAILED,
-                    result.exitCode(),
-                    result.durationMs(),
-                    result.startCommit(),
-                    result.commit(),
-                    moved + (result.reason() == null ? "" : "; " + result.reason())))
+        .map(changed -> result.failed(changed, result.commit()))
         .orElse(result);
   }
 
@@ -185,18 +176,7 @@ final class TaskExecutor {
     if (result.commit() == null || misdeed.isPresent()) {
       run.git().setBranch(run.repository(), branch, start);
     }
-    return misdeed
-        .map(
-            why ->
-                new AttemptResult(
-                    result.attempt(),
-                    TaskStatus.FAILED,
-                    result.exitCode(),
-                    result.durationMs(),
-                    result.startCommit(),
-                    null,
-                    why))
-        .orElse(result);
+    return misdeed.map(why -> result.failed(why, null)).orElse(result);
   }
 
   /** The needs whose branches the task starts from; foundation work is in the start point. */

@@ -262,14 +262,8 @@ class HostileAgentTest extends EngineTestBase {
       throws Exception {
     RunReport report =
         run(
-            new Plans()
-                .task("left", "echo left > config.txt")
-                .task("right", "echo right > config.txt")
-                .agent(
-                    "fixer",
-                    CommandSpec.shell(
-                        "git merge --abort; git reset -q --hard HEAD~1; echo mine > config.txt"))
-                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+            conflictResolvedBy(
+                "git merge --abort; git reset -q --hard HEAD~1; echo mine > config.txt"));
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.FAILED);
     assertThat(report.merge().reason())
@@ -283,15 +277,7 @@ class HostileAgentTest extends EngineTestBase {
   @Test
   void aResolverThatCommitsItsOwnFilesInsteadOfTheMerge_settlesNothing() throws Exception {
     RunReport report =
-        run(
-            new Plans()
-                .task("left", "echo left > config.txt")
-                .task("right", "echo right > config.txt")
-                .agent(
-                    "fixer",
-                    CommandSpec.shell(
-                        "git merge --abort; echo mine > config.txt; git commit -qam mine"))
-                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+        run(conflictResolvedBy("git merge --abort; echo mine > config.txt; git commit -qam mine"));
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
     assertThat(report.merge().reason()).contains("it committed without merging 'right'");
@@ -419,19 +405,13 @@ class HostileAgentTest extends EngineTestBase {
     Path marker = temp.resolve("planted-filter-ran");
     RunReport report =
         run(
-            new Plans()
-                .task("left", "echo left > config.txt")
-                .task("right", "echo right > config.txt")
-                .agent(
-                    "fixer",
-                    CommandSpec.shell(
-                        "git config filter.evil.smudge \"touch '"
-                            + marker
-                            + "'; cat\"; git config filter.evil.clean \"touch '"
-                            + marker
-                            + "'; cat\"; mkdir -p .git/info;"
-                            + " echo '* filter=evil' > .git/info/attributes; exit 1"))
-                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer")));
+            conflictResolvedBy(
+                "git config filter.evil.smudge \"touch '"
+                    + marker
+                    + "'; cat\"; git config filter.evil.clean \"touch '"
+                    + marker
+                    + "'; cat\"; mkdir -p .git/info;"
+                    + " echo '* filter=evil' > .git/info/attributes; exit 1"));
 
     assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
     assertThat(marker).doesNotExist();
@@ -441,16 +421,10 @@ class HostileAgentTest extends EngineTestBase {
   void theCombinedTestJudgesThePublishedCommit_notTheResolversTree() throws Exception {
     RunReport report =
         run(
-            new Plans()
-                .task("left", "echo left > config.txt")
-                .task("right", "echo right > config.txt")
-                .agent(
-                    "fixer",
-                    CommandSpec.shell(
-                        "echo merged > config.txt; git add config.txt; git commit -qm merged;"
-                            + " echo good > src/app.txt;"
-                            + " git update-index --assume-unchanged src/app.txt"))
-                .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"))
+            conflictResolvedBy(
+                    "echo merged > config.txt; git add config.txt; git commit -qm merged;"
+                        + " echo good > src/app.txt;"
+                        + " git update-index --assume-unchanged src/app.txt")
                 .test("grep -qx good src/app.txt"));
 
     // The resolver's commit keeps src/app.txt as it was; only its folder says "good".
@@ -482,6 +456,15 @@ class HostileAgentTest extends EngineTestBase {
     assertThat(report.publish().status()).isNotEqualTo(PublishStatus.PUSHED);
     assertThat(report.task("api").orElseThrow().reason()).contains("changed during the run");
     assertThat(git.git(elsewhere, "for-each-ref")).isEmpty();
+  }
+
+  /** Two tasks that conflict in config.txt, and a resolver that runs {@code script}. */
+  private static Plans conflictResolvedBy(String script) {
+    return new Plans()
+        .task("left", "echo left > config.txt")
+        .task("right", "echo right > config.txt")
+        .agent("fixer", CommandSpec.shell(script))
+        .merge(new MergeSettings(MergeStrategy.MERGE, ConflictPolicy.RESOLVE, "fixer"));
   }
 
   private static Task withVerify(Task task, String verify) {
