@@ -9,6 +9,7 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
+import io.jenkins.plugins.parallelagents.testing.GitSandbox;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,15 @@ class GuardEvasionTest extends EngineTestBase {
 
   @Test
   void binaryAttributesInTheCommittedTree_doNotBlindTheScan() throws Exception {
+    // The user's own checkout marks everything binary, as some repositories of assets do.
+    GitSandbox.write(repo, Map.of(".gitattributes", "* -diff\n* binary\n"));
+    git.git(repo, "add", ".gitattributes");
+    git.git(repo, "commit", "-qm", "attributes");
+
     TaskReport api =
         runTask(
-            "printf '* -diff\\n* binary\\n* diff=hidden\\n' > .gitattributes;"
-                + " git config diff.hidden.textconv true; echo 'k "
+            "printf '* diff=hidden\\n' >> .gitattributes; git config diff.hidden.textconv true;"
+                + " echo 'k "
                 + AWS_KEY
                 + "' > x.txt");
 
