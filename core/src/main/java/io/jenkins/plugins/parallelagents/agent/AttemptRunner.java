@@ -27,21 +27,35 @@ public final class AttemptRunner {
     void line(String step, String line);
   }
 
+  /**
+   * Looks at what the agent left in its tree before the engine stages it, for what must not even be
+   * staged (a file so large that hashing it would hold the run).
+   */
+  public interface LeftoverCheck {
+    /** Why the tree's leftovers must not be committed, or empty when they may. */
+    Optional<String> problem(java.nio.file.Path worktree);
+  }
+
   /** Characters, so that even multi-byte text stays under the kernel's 128 KiB per string. */
   private static final int MAX_PROMPT_IN_ENVIRONMENT = 32 * 1024;
 
   private final CommandRunner runner;
   private final Git git;
   private final TaskRepositories trees;
+  private final LeftoverCheck leftovers;
 
   /**
    * @param git a hardened git, for the engine's commits in the task's repository
    * @param trees checks what the agent left in its repository before the engine touches it
+   * @param leftovers checks the agent's files before the engine stages them; a problem fails the
+   *     attempt with nothing committed
    */
-  public AttemptRunner(CommandRunner runner, Git git, TaskRepositories trees) {
+  public AttemptRunner(
+      CommandRunner runner, Git git, TaskRepositories trees, LeftoverCheck leftovers) {
     this.runner = runner;
     this.git = git;
     this.trees = trees;
+    this.leftovers = leftovers;
   }
 
   public AttemptResult run(
@@ -92,7 +106,7 @@ public final class AttemptRunner {
       java.nio.file.Path promptFile,
       long startedAtMs,
       OutputSink sink) {
-    Optional<String> misdeed = checkRepository(context);
+    Optional<String> misdeed = checkRepository(context).or(() -> checkLeftovers(context));
     if (misdeed.isPresent()) {
       return new AttemptResult(
           context.attempt(),
@@ -203,6 +217,11 @@ public final class AttemptRunner {
     return trees.check(context.worktree(), context.branch(), context.startCommit());
   }
 
+  /** Runs after {@link #checkRepository}, which leaves the index as the engine made it. */
+  private Optional<String> checkLeftovers(AttemptContext context) {
+    return leftovers.problem(context.worktree());
+  }
+
   private static String describeAgentFailure(AttemptContext context, CommandResult result) {
     String what = "agent '" + context.agent().name() + "'";
     return result.describeFailure(what);
@@ -224,6 +243,10 @@ public final class AttemptRunner {
       return new Kept(null, reason + "; " + misdeed.get());
     }
     try {
+      Optional<String> refused = checkLeftovers(context);
+      if (refused.isPresent()) {
+        return new Kept(null, reason + "; " + refused.get());
+      }
       return new Kept(commitLeftovers(context), reason);
     } catch (GitException e) {
       // e.g. a killed agent left git's index.lock behind

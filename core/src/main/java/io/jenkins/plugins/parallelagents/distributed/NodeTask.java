@@ -12,6 +12,7 @@ import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
+import io.jenkins.plugins.parallelagents.guard.LargeFiles;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
@@ -66,7 +67,8 @@ public final class NodeTask {
     this.git = checkout.git();
     this.trees = checkout.trees();
     this.redactor = checkout.redactor();
-    this.attempts = new AttemptRunner(runner, git, trees);
+    this.attempts =
+        new AttemptRunner(runner, git, trees, LargeFiles.check(git, run.plan().guard()));
   }
 
   /**

@@ -1,120 +1,184 @@
 package io.jenkins.plugins.parallelagents.guard;
 
-import io.jenkins.plugins.parallelagents.git.Git;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * What a range of commits added, read with the git command line: the changed files, the size of
- * each new file, and each added line with its number in the new file.
+ * What a range of commits added, read in-process from the object database: the changed files, the
+ * size of each new version, each added line with its number, and each commit's text.
+ *
+ * <p>Only objects are read. The git command line would let the repository decide what a diff shows
+ * (a {@code -diff} attribute makes a file binary, a NUL byte hides its lines, a text conversion
+ * rewrites it, a replace ref swaps a commit), and an agent can plant any of those.
  */
-final class AddedWork {
+final class AddedWork implements AutoCloseable {
 
-  /** One changed file: {@code A}dded, {@code M}odified, {@code D}eleted, {@code T}ype changed. */
-  record Change(char status, String path) {}
+  /**
+   * One file whose new version is a blob (a file or a link): {@code A}dded, {@code M}odified or
+   * {@code T}ype changed.
+   *
+   * @param base the old version when it is of the same kind, which the added lines are counted
+   *     against; {@code null} when every line of the new version counts as added
+   */
+  record Change(char status, String path, ObjectId id, ObjectId base) {}
 
-  /** Receives each added line of the patch. */
+  /** Receives each added line of a file, numbered from 1 in the new version. */
   interface LineSink {
-    void line(String path, int number, String text);
+    void line(int number, String text);
   }
 
-  /** Paths per {@code ls-tree} call: far below any system's limit on a command line's length. */
-  private static final int PATHS_PER_CALL = 500;
+  /** The largest array a JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
-
-  private final Git git;
-  private final Path repo;
+  private final Repository repository;
+  private final ObjectReader reader;
   private final String from;
   private final String to;
 
-  AddedWork(Git git, Path repo, String from, String to) {
-    this.git = git;
-    this.repo = repo;
+  private AddedWork(Repository repository, String from, String to) {
+    this.repository = repository;
+    this.reader = repository.newObjectReader();
     this.from = from;
     this.to = to;
   }
 
-  /** Every changed file, in git's order; renames count as a deletion and an addition. */
-  List<Change> changes() {
-    String raw = git.output(repo, "diff", "--raw", "-z", "--no-renames", from, to);
-    List<Change> changes = new ArrayList<>();
-    // -z: ":<modes> <ids> <status>" and the path, each ended by NUL; paths are never quoted.
-    String[] fields = raw.split("\0");
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      String meta = fields[i].strip();
-      changes.add(new Change(meta.charAt(meta.length() - 1), fields[i + 1]));
+  /** Opens the object database git keeps in {@code commonDir} for the commits between two ids. */
+  static AddedWork open(Path commonDir, String from, String to) {
+    try {
+      Repository repository =
+          new FileRepositoryBuilder().setGitDir(commonDir.toFile()).setMustExist(true).build();
+      return new AddedWork(repository, from, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the repository at " + commonDir, e);
     }
-    return changes;
   }
 
-  /** The size in bytes of each of these files in the newer commit. */
-  Map<String, Long> sizes(List<String> paths) {
-    Map<String, Long> sizes = new HashMap<>();
-    for (int start = 0; start < paths.size(); start += PATHS_PER_CALL) {
-      List<String> args =
-          new ArrayList<>(List.of("--literal-pathspecs", "ls-tree", "-r", "-l", "-z", to, "--"));
-      args.addAll(paths.subList(start, Math.min(paths.size(), start + PATHS_PER_CALL)));
-      // "<mode> <type> <id> <size>\t<path>", NUL-ended; a submodule's size is "-".
-      for (String entry : git.output(repo, args.toArray(String[]::new)).split("\0")) {
-        int tab = entry.indexOf('\t');
-        String[] meta = tab < 0 ? new String[0] : entry.substring(0, tab).trim().split("\\s+");
-        if (meta.length == 4 && meta[3].matches("\\d+")) {
-          sizes.put(entry.substring(tab + 1), Long.parseLong(meta[3]));
+  /** Every file whose new version is a blob, in tree order; a rename is a deletion and an add. */
+  List<Change> changes() {
+    try (TreeWalk walk = new TreeWalk(repository, reader)) {
+      walk.setRecursive(true);
+      walk.setFilter(TreeFilter.ANY_DIFF);
+      walk.addTree(treeOf(from));
+      walk.addTree(treeOf(to));
+      List<Change> changes = new ArrayList<>();
+      while (walk.next()) {
+        int before = walk.getRawMode(0);
+        int now = walk.getRawMode(1);
+        if (kind(now) == 0) {
+          continue; // deleted, or a submodule's commit: no content of its own
         }
+        boolean sameKind = kind(before) == kind(now);
+        char status = before == 0 ? 'A' : sameKind ? 'M' : 'T';
+        changes.add(
+            new Change(
+                status,
+                walk.getPathString(),
+                walk.getObjectId(1),
+                sameKind ? walk.getObjectId(0) : null));
       }
+      return changes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compare " + from + " with " + to, e);
     }
-    return sizes;
+  }
+
+  /** 1 for a file, 2 for a link, 0 for anything else (nothing, a folder, a submodule). */
+  private static int kind(int mode) {
+    if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
+      return 1;
+    }
+    return FileMode.SYMLINK.equals(mode) ? 2 : 0;
+  }
+
+  /** The size in bytes of the change's new version, or -1 when it cannot be read. */
+  long size(Change change) {
+    try {
+      return reader.getObjectSize(change.id(), Constants.OBJ_BLOB);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /**
-   * Walks the added lines of every change but the skipped ones. The patch lists the changes in the
-   * same order as {@link #changes()}, one {@code diff --git} section each, which names each
-   * section's file without parsing its quoted header.
+   * Walks the lines of the new version that the old one does not have. Every byte counts: a NUL
+   * does not make a file binary here.
+   *
+   * @throws LargeObjectException when the new version is too large to hold in memory
    */
-  void addedLines(List<Change> changes, List<String> skipped, LineSink sink) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "diff",
-                "-U0",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-textconv",
-                "--no-renames",
-                from,
-                to,
-                "--",
-                ":(top)"));
-    skipped.forEach(path -> args.add(":(exclude,literal)" + path));
-    List<Change> sections = changes.stream().filter(c -> !skipped.contains(c.path())).toList();
-    String patch = git.output(repo, args.toArray(String[]::new));
-    int section = -1;
-    int number = 0;
-    boolean inHunk = false;
-    for (String line : patch.split("\n", -1)) {
-      if (line.startsWith("diff --git ")) {
-        section++;
-        inHunk = false;
-        continue;
-      }
-      if (section < 0 || section >= sections.size()) {
-        continue;
-      }
-      Matcher hunk = HUNK.matcher(line);
-      if (hunk.find()) {
-        number = Integer.parseInt(hunk.group(1));
-        inHunk = true;
-      } else if (inHunk && line.startsWith("+")) {
-        sink.line(sections.get(section).path(), number++, line.substring(1));
-      } else if (inHunk && line.startsWith(" ")) {
-        number++;
+  void addedLines(Change change, LineSink sink) {
+    RawText now = new RawText(bytes(change.id(), Constants.OBJ_BLOB, MAX_ARRAY));
+    RawText before = RawText.EMPTY_TEXT;
+    if (change.base() != null) {
+      try {
+        before = new RawText(bytes(change.base(), Constants.OBJ_BLOB, MAX_ARRAY));
+      } catch (LargeObjectException tooLarge) {
+        // every line then counts as added: more to scan, nothing missed
       }
     }
+    List<Edit> edits =
+        DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+            .diff(RawTextComparator.DEFAULT, before, now);
+    for (Edit edit : edits) {
+      for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+        sink.line(i + 1, now.getString(i));
+      }
+    }
+  }
+
+  /**
+   * The whole text of a commit object as it would be published: headers, author, committer and
+   * message, including anything after a NUL byte that {@code git log} would not show.
+   *
+   * @return the text, or {@code null} when the commit is larger than {@code limit} bytes
+   */
+  String commitText(String commit, long limit) {
+    try {
+      ObjectId id = ObjectId.fromString(commit);
+      if (reader.getObjectSize(id, Constants.OBJ_COMMIT) > limit) {
+        return null;
+      }
+      return RawParseUtils.decode(bytes(id, Constants.OBJ_COMMIT, limit));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read commit " + commit, e);
+    }
+  }
+
+  /** At most {@code limit} bytes: what no Java array can hold is a {@link LargeObjectException}. */
+  private byte[] bytes(ObjectId id, int type, long limit) {
+    try {
+      return reader.open(id, type).getCachedBytes((int) Math.min(limit, MAX_ARRAY));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + id.name(), e);
+    }
+  }
+
+  /** The tree of a commit, parsed from the commit object itself (no commit graph answers). */
+  private ObjectId treeOf(String commit) throws IOException {
+    ObjectId id = ObjectId.fromString(commit);
+    return RevCommit.parse(bytes(id, Constants.OBJ_COMMIT, MAX_ARRAY)).getTree();
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+    repository.close();
   }
 }

@@ -3,18 +3,15 @@ package io.jenkins.plugins.parallelagents.guard;
 import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.plan.GuardSettings;
-import io.jenkins.plugins.parallelagents.plan.PlanSize;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Checks what a task's work added before the work is used: secrets in added lines, build and log
- * artefacts, files over the size limit. Agents are not trusted to leave those out, and a merged,
- * pushed secret cannot be taken back.
+ * Checks what a task's work added before the work is used: secrets in added lines, file names and
+ * commit texts, build and log artefacts, new or grown files over the size limit. Agents are not
+ * trusted to leave those out, and a merged, pushed secret cannot be taken back.
  */
 public final class DiffGuard {
 
@@ -24,48 +21,24 @@ public final class DiffGuard {
   private DiffGuard() {}
 
   /**
-   * What the commits from {@code from} to {@code to} added that they must not.
+   * What the commits from {@code from} to {@code to} added that they must not: in the new and
+   * changed files (names, sizes, added lines) and in the text of every new commit (message, author,
+   * committer).
    *
    * @param repo any worktree of the repository holding both commits
-   * @param redactor knows the run's own secrets: an added line it would mask holds one of them
+   * @param redactor knows the run's own secrets: an added line, file name or commit text it would
+   *     mask holds one of them
    * @return the findings, secrets first; empty when the work is clean
    */
   public static List<Finding> check(
       Git git, Path repo, String from, String to, GuardSettings settings, Redactor redactor) {
-    AddedWork work = new AddedWork(git, repo, from, to);
-    PathPatterns allowed = new PathPatterns(settings.allow());
-    JunkFiles junk = new JunkFiles(settings.junk());
-    List<AddedWork.Change> changes =
-        work.changes().stream().filter(c -> allowed.firstMatch(c.path()) == null).toList();
-    List<String> added =
-        changes.stream().filter(c -> c.status() == 'A').map(AddedWork.Change::path).toList();
-    List<Finding> findings = new ArrayList<>();
-    List<String> oversized = new ArrayList<>();
-    Map<String, Long> sizes = added.isEmpty() ? Map.of() : work.sizes(added);
-    for (String path : added) {
-      String pattern = junk.match(path);
-      if (pattern != null) {
-        findings.add(Finding.junk(path, pattern));
-      }
-      long size = sizes.getOrDefault(path, 0L);
-      if (size > settings.maxFileSize()) {
-        oversized.add(path);
-        findings.add(
-            Finding.tooLarge(path, PlanSize.format(size), PlanSize.format(settings.maxFileSize())));
-      }
+    List<String> commits = settings.secrets() ? git.commitsSince(repo, from, to) : List.of();
+    try (AddedWork work = AddedWork.open(git.commonDir(repo), from, to)) {
+      WorkScan scan = new WorkScan(settings, redactor);
+      work.changes().forEach(change -> scan.file(work, change));
+      commits.forEach(commit -> scan.commit(work, commit));
+      return scan.findings();
     }
-    if (settings.secrets()) {
-      List<Finding> secrets = new ArrayList<>();
-      work.addedLines(
-          changes,
-          oversized,
-          (path, number, text) ->
-              SecretLines.find(text, redactor)
-                  .forEach(what -> secrets.add(Finding.secret(path, number, what))));
-      // Secrets first: they are what a reader must act on.
-      findings.addAll(0, secrets);
-    }
-    return findings;
   }
 
   /**

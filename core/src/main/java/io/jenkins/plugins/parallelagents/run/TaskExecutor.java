@@ -8,6 +8,7 @@ import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
+import io.jenkins.plugins.parallelagents.guard.LargeFiles;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.Task;
@@ -139,7 +140,8 @@ final class TaskExecutor {
     StepClock steps = new StepClock(run.runner());
     long t1 = System.nanoTime();
     AttemptResult result =
-        new AttemptRunner(steps, run.git(), run.trees())
+        new AttemptRunner(
+                steps, run.git(), run.trees(), LargeFiles.check(run.git(), run.plan().guard()))
             .run(
                 context,
                 prompt.text(),

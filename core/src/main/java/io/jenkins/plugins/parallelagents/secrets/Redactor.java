@@ -1,6 +1,8 @@
 package io.jenkins.plugins.parallelagents.secrets;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -61,8 +63,12 @@ public final class Redactor {
           if (value != null
               && value.length() >= MIN_LENGTH
               && (SecretNames.looksSecret(name) || extraNames.contains(name))) {
-            secrets.add(value);
-            secrets.addAll(escapedForms(value));
+            forms(value)
+                .forEach(
+                    form -> {
+                      secrets.add(form);
+                      secrets.addAll(escapedForms(form));
+                    });
           }
         });
     if (secrets.isEmpty()) {
@@ -78,8 +84,25 @@ public final class Redactor {
   }
 
   /**
-   * The forms a value takes inside the JSON, HTML and XML reports, so that escaping a quote or an
-   * ampersand does not let the value through.
+   * The value as it is, without the surrounding whitespace, and each of its lines: logs are masked
+   * line by line, so the lines of a key file's body must be known on their own, and a value read
+   * from a file often ends with a newline that the printed text does not have.
+   */
+  private static Set<String> forms(String value) {
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(value);
+    for (String line : value.strip().split("\\R")) {
+      if (line.strip().length() >= MIN_LENGTH) {
+        forms.add(line.strip());
+      }
+    }
+    return forms;
+  }
+
+  /**
+   * The forms a value takes inside the JSON, HTML and XML reports and inside URLs, so that escaping
+   * a quote or an ampersand does not let the value through. A token with a {@code /} or {@code +}
+   * in it is percent-encoded in a URL's query and may have its slashes escaped in JSON.
    */
   private static List<String> escapedForms(String value) {
     String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
@@ -90,7 +113,8 @@ public final class Redactor {
             .replace(">", "&gt;")
             .replace("\"", "&quot;")
             .replace("'", "&#39;");
-    return List.of(json, html);
+    String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return List.of(json, html, url, url.replace("+", "%20"), json.replace("/", "\\/"));
   }
 
   /** {@code text} with every secret replaced by {@value #MASK}; {@code null} stays {@code null}. */

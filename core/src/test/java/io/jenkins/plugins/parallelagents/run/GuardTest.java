@@ -90,7 +90,10 @@ class GuardTest extends EngineTestBase {
     RunReport report =
         engine.run(
             new Plans()
-                .task("web", "head -c 3000 /dev/zero > blob.bin; echo x > scratch.tmp")
+                .task(
+                    "web",
+                    "head -c 3000 /dev/zero > blob.bin; echo x > scratch.tmp;"
+                        + " git add -A; git commit -qm work")
                 .guard(guard(List.of("*.tmp"), List.of(), 2048))
                 .build(),
             repo);

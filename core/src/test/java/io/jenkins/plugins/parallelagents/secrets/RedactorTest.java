@@ -61,6 +61,37 @@ class RedactorTest {
   }
 
   @Test
+  void eachLineOfAMultiLineValue_isMaskedOnItsOwn() {
+    String key =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+            + "  QyNTUxOQAAACBq7cPQ2t0Tq3KZlS3e  \n"
+            + "-----END OPENSSH PRIVATE KEY-----\n";
+    Redactor redactor = Redactor.of(Map.of("DEPLOY_KEY", key), List.of());
+
+    assertThat(
+            redactor.redact(
+                "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"))
+        .isEqualTo("****");
+    assertThat(redactor.redact("> QyNTUxOQAAACBq7cPQ2t0Tq3KZlS3e")).isEqualTo("> ****");
+  }
+
+  @Test
+  void aValueEndingInANewline_isMaskedWithoutIt() {
+    Redactor redactor = Redactor.of(Map.of("NPM_TOKEN", "npm-file-token-2231\n"), List.of());
+
+    assertThat(redactor.redact("token npm-file-token-2231 used")).isEqualTo("token **** used");
+  }
+
+  @Test
+  void urlEncodedAndSlashEscapedForms_areMasked() {
+    Redactor redactor = Redactor.of(Map.of("API_TOKEN", "ab/cd+ef=gh"), List.of());
+
+    assertThat(redactor.redact("GET /x?t=ab%2Fcd%2Bef%3Dgh")).isEqualTo("GET /x?t=****");
+    assertThat(redactor.redact("{\"t\":\"ab\\/cd+ef=gh\"}")).isEqualTo("{\"t\":\"****\"}");
+  }
+
+  @Test
   void urlCredentials_areMasked_plainSshUsersAreNot() {
     Redactor redactor = Redactor.of(Map.of(), List.of());
 
