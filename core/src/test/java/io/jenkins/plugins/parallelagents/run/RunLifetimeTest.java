@@ -54,6 +54,11 @@ class RunLifetimeTest extends EngineTestBase {
         }
       }
       assertThat(marker).as("the agent's marker").isNotNull();
+      // The agent prints the marker before it starts the processes it leaves: wait for them.
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (MarkedProcesses.ofRunner(marker).size() < 3 && System.currentTimeMillis() < deadline) {
+        Thread.onSpinWait();
+      }
       assertThat(MarkedProcesses.ofRunner(marker))
           .as("the agent, its sleep and the escaped sh and sleep")
           .hasSizeGreaterThanOrEqualTo(3);

@@ -134,10 +134,11 @@ class SandboxRunTest {
     RunReport report = engine.run(new Plans().add(taskWithSetup(), hostileAgent()).build(), repo);
 
     TaskReport task = report.task("api").orElseThrow();
-    assertThat(task.status()).as(task.reason()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(git.show(repo, task.branch(), "outcome.txt").lines())
-        .allMatch(line -> line.startsWith("wrote "))
-        .hasSize(7);
+    // The hook it planted in the user's repository is seen, and fails the task; the writes
+    // happened.
+    assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(task.reason()).contains(".git/hooks").contains("changed during the run");
+    assertThat(repo.resolve(".git/hooks/post-commit")).exists();
     assertThat(Files.readString(repo.resolve("README.md")))
         .contains("hacked-absolute")
         .contains("hacked-relative");
