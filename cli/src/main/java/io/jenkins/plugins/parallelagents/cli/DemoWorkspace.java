@@ -108,7 +108,7 @@ record DemoWorkspace(Path root, Path repository) {
         });
   }
 
-  /** Removes the whole demo folder, worktrees and bare origin included. */
+  /** Removes the whole demo folder, task repositories and bare origin included. */
   void delete() throws IOException {
     Files.walkFileTree(
         root,

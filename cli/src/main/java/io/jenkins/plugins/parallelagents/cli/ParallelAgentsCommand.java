@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Run a plan of coding-agent tasks: the foundation first, then the other tasks in parallel,"
-          + " each in its own git worktree and branch; then merge them, run the tests and"
+          + " each in its own git repository and branch; then merge them, run the tests and"
           + " publish one combined branch.",
       ""
     },

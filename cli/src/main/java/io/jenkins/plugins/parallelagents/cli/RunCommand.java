@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Run a plan: foundation, parallel tasks, merge, test, publish.",
       "",
       "Runs the foundation tasks one after another, then the other tasks in parallel, each in its"
-          + " own worktree on branch agents/<run-id>/<task>; then merges the task branches, runs"
+          + " own repository on branch agents/<run-id>/<task>; then merges the task branches, runs"
           + " the plan's test command and publishes the target branch. Your checkout and its"
           + " current branch are never modified. On a terminal a live table shows the tasks;"
           + " otherwise one line per event. Ctrl-C cancels the run, still writes the report and"
@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "DIR",
       description =
-          "Where run directories and worktrees go."
+          "Where run directories and task repositories go."
               + " Default: a folder per repository in your cache directory.")
   Path stateDir;
 
