@@ -3,7 +3,9 @@ package io.jenkins.plugins.parallelagents.process;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +21,12 @@ final class ProcessTrees {
 
   static final long GRACE_MS = 2_000;
   private static final long POLL_MS = 50;
-  private static final int KILL_ROUNDS = 5;
+
+  /**
+   * How long the last sweep may go on freezing and killing marked processes: a bound for a fork
+   * bomb outrunning it, far above the milliseconds a sweep takes.
+   */
+  private static final long SWEEP_MS = 10_000;
 
   private ProcessTrees() {}
 
@@ -41,14 +48,37 @@ final class ProcessTrees {
     roots.forEach(root -> root.descendants().forEach(ProcessHandle::destroyForcibly));
     targets.forEach(ProcessHandle::destroyForcibly);
     roots.forEach(Process::destroyForcibly);
-    // A marked process may have forked between the scan and the kill: look until none is left.
-    for (int round = 0; round < KILL_ROUNDS; round++) {
-      List<ProcessHandle> left = marked.find();
-      if (left.isEmpty()) {
-        break;
+    sweep(marked);
+  }
+
+  /**
+   * Kills every marked process, even one that keeps starting a new copy of itself and exiting:
+   * killing what a scan found is always one copy late, so the marked processes are first frozen
+   * (SIGSTOP, which no process can ignore) until a scan finds no new one, and only then killed. A
+   * frozen process cannot fork; so once a scan finds none that is not frozen, none is left.
+   */
+  private static void sweep(RunMarker.Selection marked) {
+    long deadline = System.currentTimeMillis() + SWEEP_MS;
+    List<ProcessHandle> left = marked.find();
+    while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+      Set<ProcessHandle> frozen = new HashSet<>();
+      List<ProcessHandle> fresh = left;
+      while (!fresh.isEmpty() && System.currentTimeMillis() < deadline) {
+        signal(fresh, "STOP");
+        frozen.addAll(fresh);
+        fresh = marked.find().stream().filter(p -> !frozen.contains(p)).toList();
       }
-      left.forEach(ProcessHandle::destroyForcibly);
+      frozen.forEach(ProcessHandle::destroyForcibly);
+      // A killed process leaves /proc's list only once the kernel has ended it: look again.
+      left = marked.find().stream().filter(ProcessHandle::isAlive).toList();
     }
+  }
+
+  /** Sends a signal Java has no call for to processes (not groups). */
+  private static void signal(List<ProcessHandle> processes, String signal) {
+    String pids =
+        processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(" "));
+    shell("kill -s " + signal + " " + pids + " 2>/dev/null");
   }
 
   /** Whether a group still has a member: one {@code kill -0}, so only after a step's end. */

@@ -19,8 +19,11 @@ final class Watchdog implements AutoCloseable {
 
   /**
    * Ignores the terminal's signals (Ctrl-C reaches the whole foreground group, the watchdog too: it
-   * must outlive the JVM's cancelling), waits for end of input, then TERM, a grace, and KILL until
-   * no process carries the marker.
+   * must outlive the JVM's cancelling), waits for end of input, then TERM and a grace. Then, as
+   * {@link ProcessTrees} does, it freezes (STOP) the marked processes until a scan finds no new one
+   * (a frozen process cannot start another), kills them all, and starts over until none is left:
+   * killing only what one scan found would always be one copy late for a process that keeps
+   * starting a new copy of itself.
    */
   private static final String SCRIPT =
       """
@@ -31,11 +34,22 @@ final class Watchdog implements AutoCloseable {
       [ -z "$pids" ] && exit 0
       kill -s TERM $pids 2>/dev/null
       sleep 1
-      for round in 1 2 3 4 5; do
-        pids=$(marked "$1")
-        [ -z "$pids" ] && exit 0
-        kill -s KILL $pids 2>/dev/null
-        sleep 0.2
+      rounds=0
+      while [ $rounds -lt 1000 ]; do
+        frozen=" "
+        fresh=$(marked "$1")
+        [ -z "$fresh" ] && exit 0
+        while [ -n "$fresh" ] && [ $rounds -lt 1000 ]; do
+          rounds=$((rounds + 1))
+          kill -s STOP $fresh 2>/dev/null
+          frozen="$frozen$(echo $fresh) "
+          new=""
+          for p in $(marked "$1"); do
+            case "$frozen" in *" $p "*) ;; *) new="$new $p" ;; esac
+          done
+          fresh=$new
+        done
+        kill -s KILL $frozen 2>/dev/null
       done
       """;
 

@@ -105,4 +105,25 @@ public final class Redactor {
     out = URL_CREDENTIALS.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
     return TokenFormats.mask(out);
   }
+
+  /**
+   * {@link #redact} for a line cut short: also masks an end of the line that may be the start of a
+   * secret value ({@value #MIN_LENGTH} characters or more), which the cut left too short to be
+   * recognised whole.
+   */
+  public String redactCut(String line) {
+    String out = redact(line);
+    if (values == null || out == null) {
+      return out;
+    }
+    Matcher m = values.matcher(out);
+    for (int start = 0; start <= out.length() - MIN_LENGTH; start++) {
+      m.region(start, out.length());
+      // A match that ran out of input before failing: the rest of the line starts a secret.
+      if (m.lookingAt() || m.hitEnd()) {
+        return out.substring(0, start) + MASK;
+      }
+    }
+    return out;
+  }
 }
