@@ -27,10 +27,9 @@ final class LineSplitter {
      *
      * @param seen its start: the limit and up to {@value #LOOKAHEAD_BYTES} bytes more
      * @param keptChars how many characters of {@code seen} are within the limit
-     * @param more whether the line went on past {@code seen}
      * @param truncatedBytes the bytes of the line past the limit
      */
-    void cut(String seen, int keptChars, boolean more, long truncatedBytes, long streamBytes);
+    void cut(String seen, int keptChars, long truncatedBytes, long streamBytes);
   }
 
   private final int limit;
@@ -83,9 +82,8 @@ final class LineSplitter {
     String seen = new String(line, 0, length, StandardCharsets.UTF_8);
     int keptChars = new String(line, 0, limit, StandardCharsets.UTF_8).length();
     long truncated = length - limit + dropped;
-    boolean more = dropped > 0;
     length = 0;
     dropped = 0;
-    lines.cut(seen, keptChars, more, truncated, streamBytes);
+    lines.cut(seen, keptChars, truncated, streamBytes);
   }
 }

@@ -25,12 +25,6 @@ final class LogSink implements LineSplitter.Lines, AutoCloseable {
       PosixFilePermissions.fromString("rw-------");
   private static final String HIDDEN = "[line hidden: the output filter failed on it]";
 
-  /**
-   * Characters at the end of what the filter saw of a cut line that are never shown when the line
-   * went on: a token the lookahead's end cut short may be too short to be recognised.
-   */
-  static final int UNSEEN_TAIL_CHARS = 1024;
-
   private final OutputStream log;
   private final Consumer<String> lines;
   private final LineFilters filters;
@@ -65,17 +59,14 @@ final class LogSink implements LineSplitter.Lines, AutoCloseable {
    * whole; what is shown is then cut back to the limit.
    */
   @Override
-  public void cut(String seen, int keptChars, boolean more, long truncatedBytes, long streamBytes) {
+  public void cut(String seen, int keptChars, long truncatedBytes, long streamBytes) {
     if (dropped > 0) {
       dropped += streamBytes;
       return;
     }
     String masked = filtered(filters.cutLine(), seen);
-    int shown = Math.min(keptChars, masked.length());
-    if (more) {
-      shown = Math.min(shown, Math.max(0, masked.length() - UNSEEN_TAIL_CHARS));
-    }
-    String text = masked.equals(HIDDEN) ? HIDDEN : masked.substring(0, shown);
+    String text =
+        masked.equals(HIDDEN) ? HIDDEN : masked.substring(0, Math.min(keptChars, masked.length()));
     show(text + " " + OutputLimits.truncated(truncatedBytes), streamBytes);
   }
 
