@@ -28,6 +28,9 @@ final class ProcessTrees {
    */
   private static final long SWEEP_MS = 10_000;
 
+  /** How long no marked process may be seen before a sweep trusts that none is left. */
+  private static final long QUIET_MS = 300;
+
   private ProcessTrees() {}
 
   /**
@@ -55,23 +58,43 @@ final class ProcessTrees {
    * Kills every marked process, even one that keeps starting a new copy of itself and exiting:
    * killing what a scan found is always one copy late, so the marked processes are first frozen
    * (SIGSTOP, which no process can ignore) until a scan finds no new one, and only then killed. A
-   * frozen process cannot fork; so once a scan finds none that is not frozen, none is left.
+   * process in the middle of an {@code exec} shows no environment for a moment, so a scan can miss
+   * it: the sweep ends only once no marked process has been seen for {@value #QUIET_MS} ms.
    */
   private static void sweep(RunMarker.Selection marked) {
     long deadline = System.currentTimeMillis() + SWEEP_MS;
-    List<ProcessHandle> left = marked.find();
-    while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
-      Set<ProcessHandle> frozen = new HashSet<>();
-      List<ProcessHandle> fresh = left;
-      while (!fresh.isEmpty() && System.currentTimeMillis() < deadline) {
-        signal(fresh, "STOP");
-        frozen.addAll(fresh);
-        fresh = marked.find().stream().filter(p -> !frozen.contains(p)).toList();
+    long quietUntil = System.currentTimeMillis() + QUIET_MS;
+    boolean interrupted = false;
+    while (System.currentTimeMillis() < deadline) {
+      List<ProcessHandle> left = marked.find();
+      if (!left.isEmpty()) {
+        freezeThenKill(marked, left, deadline);
+        quietUntil = System.currentTimeMillis() + QUIET_MS;
+      } else if (System.currentTimeMillis() >= quietUntil) {
+        break;
+      } else {
+        try {
+          Thread.sleep(POLL_MS / 5); // nothing to wait on for a process that may yet show up
+        } catch (InterruptedException e) {
+          interrupted = true; // finish the sweep first: a cancelled run must not leave processes
+        }
       }
-      frozen.forEach(ProcessHandle::destroyForcibly);
-      // A killed process leaves /proc's list only once the kernel has ended it: look again.
-      left = marked.find().stream().filter(ProcessHandle::isAlive).toList();
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void freezeThenKill(
+      RunMarker.Selection marked, List<ProcessHandle> found, long deadline) {
+    Set<ProcessHandle> frozen = new HashSet<>();
+    List<ProcessHandle> fresh = found;
+    while (!fresh.isEmpty() && System.currentTimeMillis() < deadline) {
+      signal(fresh, "STOP");
+      frozen.addAll(fresh);
+      fresh = marked.find().stream().filter(p -> !frozen.contains(p)).toList();
+    }
+    frozen.forEach(ProcessHandle::destroyForcibly);
   }
 
   /** Sends a signal Java has no call for to processes (not groups). */
