@@ -26,7 +26,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>A logged command's output is read in bounded pieces ({@link OutputLimits}): a huge line or a
  * flood of output costs neither memory nor disk beyond the limits, and the command is never left
- * writing to a closed pipe.
+ * writing to a closed pipe. A captured command's output is returned exactly as printed, within
+ * {@link CaptureLimits}, and a captured command has a timeout even when its request sets none.
  */
 public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
