@@ -196,13 +196,11 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
   /**
    * After a step's own process ended: stops what it left running (a server started in the
    * background, a watcher, a daemon that double-forked away), as a build server ends a build's
-   * stray processes.
+   * stray processes. Always a full sweep: one look could miss a process in the middle of an {@code
+   * exec}, which shows no environment for that moment.
    */
   private static void stopLeftovers(Process process, boolean ownGroup, RunMarker.Selection own) {
-    boolean group = ownGroup && ProcessTrees.groupAlive(process.pid());
-    if (group || !own.find().isEmpty()) {
-      ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
-    }
+    ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
   }
 
   /**

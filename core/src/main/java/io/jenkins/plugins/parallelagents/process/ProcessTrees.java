@@ -104,11 +104,6 @@ final class ProcessTrees {
     shell("kill -s " + signal + " " + pids + " 2>/dev/null");
   }
 
-  /** Whether a group still has a member: one {@code kill -0}, so only after a step's end. */
-  static boolean groupAlive(long groupLeader) {
-    return anyGroupAlive(List.of(groupLeader));
-  }
-
   private static boolean anyGroupAlive(Collection<Long> groupLeaders) {
     if (groupLeaders.isEmpty()) {
       return false;
