@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +26,15 @@ import java.util.function.UnaryOperator;
  *
  * <p>A logged command's output is read in bounded pieces ({@link OutputLimits}): a huge line or a
  * flood of output costs neither memory nor disk beyond the limits, and the command is never left
- * writing to a closed pipe.
+ * writing to a closed pipe. A captured command's output is returned exactly as printed, within
+ * {@link CaptureLimits}, and a captured command has a timeout even when its request sets none.
  */
 public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
   private final Map<String, String> baseEnvironment;
-  private final UnaryOperator<String> lineFilter;
+  private final LineFilters filters;
   private final OutputLimits limits;
+  private final CaptureLimits captureLimits;
   private final RunMarker marker = RunMarker.random();
   private final AtomicLong commands = new AtomicLong();
   private final Map<Process, Boolean> running = new ConcurrentHashMap<>();
@@ -48,19 +51,44 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
   /**
    * @param baseEnvironment the environment every command starts from (usually the host's own)
-   * @param lineFilter applied to each line of a logged command's output (already cut to the line
-   *     limit) before it reaches the log file and the request's {@code lines}, e.g. to mask
-   *     secrets; a line it throws on is withheld
+   * @param lineFilter applied to each line of a logged command's output before it reaches the log
+   *     file and the request's {@code lines}, e.g. to mask secrets; a line it throws on is withheld
    */
   public LocalCommandRunner(Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter) {
-    this(baseEnvironment, lineFilter, OutputLimits.DEFAULT);
+    this(baseEnvironment, lineFilter, lineFilter);
+  }
+
+  /**
+   * @param baseEnvironment the environment every command starts from (usually the host's own)
+   * @param lineFilter applied to each line of a logged command's output before it reaches the log
+   *     file and the request's {@code lines}, e.g. to mask secrets; a line it throws on is withheld
+   * @param cutLineFilter applied instead to a line longer than the line limit: it gets the line's
+   *     kept start and a few KiB past the cut, so that a secret across the cut is seen whole, and
+   *     should also mask an end that may be the start of a secret (a secret longer than that); only
+   *     the part up to the cut is shown
+   */
+  public LocalCommandRunner(
+      Map<String, String> baseEnvironment,
+      UnaryOperator<String> lineFilter,
+      UnaryOperator<String> cutLineFilter) {
+    this(baseEnvironment, lineFilter, cutLineFilter, OutputLimits.DEFAULT, CaptureLimits.DEFAULT);
   }
 
   LocalCommandRunner(
       Map<String, String> baseEnvironment, UnaryOperator<String> lineFilter, OutputLimits limits) {
+    this(baseEnvironment, lineFilter, lineFilter, limits, CaptureLimits.DEFAULT);
+  }
+
+  LocalCommandRunner(
+      Map<String, String> baseEnvironment,
+      UnaryOperator<String> lineFilter,
+      UnaryOperator<String> cutLineFilter,
+      OutputLimits limits,
+      CaptureLimits captureLimits) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
-    this.lineFilter = Objects.requireNonNull(lineFilter);
+    this.filters = new LineFilters(lineFilter, cutLineFilter);
     this.limits = Objects.requireNonNull(limits);
+    this.captureLimits = Objects.requireNonNull(captureLimits);
     this.sessions =
         Executables.find("setsid", baseEnvironment.get("PATH"), Path.of(".")).isPresent();
   }
@@ -121,22 +149,27 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
   private CommandResult await(
       CommandRequest request, Process process, boolean ownGroup, long command, long start) {
+    RunMarker.Selection own = marker.command(command);
     OutputPump out;
     OutputPump err;
+    Duration timeout = request.timeout();
     if (request.capture()) {
-      out = OutputPump.capture(process.getInputStream());
-      err = OutputPump.capture(process.getErrorStream());
+      // Output that passes the limit stops the command at once: waiting for its end would let it
+      // run (and fill a disk) for nothing.
+      Runnable stop = () -> ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
+      out = OutputPump.capture(process.getInputStream(), captureLimits.outputBytes(), stop);
+      err = OutputPump.capture(process.getErrorStream(), captureLimits.outputBytes(), stop);
+      timeout = timeout == null ? captureLimits.timeout() : timeout;
     } else {
-      LogSink sink = LogSink.open(request.log(), request.lines(), lineFilter, limits.logBytes());
+      LogSink sink = LogSink.open(request.log(), request.lines(), filters, limits.logBytes());
       out = OutputPump.toSink(process.getInputStream(), sink, limits);
       err = null;
     }
-    RunMarker.Selection own = marker.command(command);
     boolean timedOut = false;
     try {
-      if (request.timeout() == null) {
+      if (timeout == null) {
         process.waitFor();
-      } else if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      } else if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
         ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
       }
@@ -151,19 +184,23 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     String stdout = out.finish();
     String stderr = err == null ? "" : err.finish();
     int exit = process.isAlive() ? -1 : process.exitValue();
+    if (out.overflowed() || (err != null && err.overflowed())) {
+      // Even a command that exited 0 failed: what it printed is not all there.
+      String why = captureLimits.tooMuchOutput();
+      stderr = stderr.isEmpty() ? why : stderr + (stderr.endsWith("\n") ? "" : "\n") + why;
+      exit = exit == 0 ? -1 : exit;
+    }
     return new CommandResult(exit, stdout, stderr, durationMs, timedOut, cancelled, null);
   }
 
   /**
    * After a step's own process ended: stops what it left running (a server started in the
    * background, a watcher, a daemon that double-forked away), as a build server ends a build's
-   * stray processes.
+   * stray processes. Always a full sweep: one look could miss a process in the middle of an {@code
+   * exec}, which shows no environment for that moment.
    */
   private static void stopLeftovers(Process process, boolean ownGroup, RunMarker.Selection own) {
-    boolean group = ownGroup && ProcessTrees.groupAlive(process.pid());
-    if (group || !own.find().isEmpty()) {
-      ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
-    }
+    ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Where a logged command's lines go: through the runner's line filter, into the log file (owner
+ * Where a logged command's lines go: through the runner's line filters, into the log file (owner
  * only, up to its size limit) and to the host's consumer. Never throws: a full disk, a failing
  * filter or a failing host must not stop the reading of the command's output.
  */
@@ -27,24 +27,22 @@ final class LogSink implements LineSplitter.Lines, AutoCloseable {
 
   private final OutputStream log;
   private final Consumer<String> lines;
-  private final UnaryOperator<String> filter;
+  private final LineFilters filters;
   private final long logBytes;
   private long written;
   private long dropped;
   private boolean logBroken;
 
-  private LogSink(
-      OutputStream log, Consumer<String> lines, UnaryOperator<String> filter, long logBytes) {
+  private LogSink(OutputStream log, Consumer<String> lines, LineFilters filters, long logBytes) {
     this.log = log;
     this.lines = lines;
-    this.filter = filter;
+    this.filters = filters;
     this.logBytes = logBytes;
   }
 
   /** A sink for {@code log} (may be null: no file) and {@code lines} (may be null). */
-  static LogSink open(
-      Path log, Consumer<String> lines, UnaryOperator<String> filter, long logBytes) {
-    return new LogSink(openLog(log), lines, filter, logBytes);
+  static LogSink open(Path log, Consumer<String> lines, LineFilters filters, long logBytes) {
+    return new LogSink(openLog(log), lines, filters, logBytes);
   }
 
   @Override
@@ -53,7 +51,26 @@ final class LogSink implements LineSplitter.Lines, AutoCloseable {
       dropped += streamBytes;
       return;
     }
-    String shown = filtered(line);
+    show(filtered(filters.line(), line), streamBytes);
+  }
+
+  /**
+   * The filter sees the cut line with its lookahead, so that a secret across the cut is masked
+   * whole; what is shown is then cut back to the limit.
+   */
+  @Override
+  public void cut(String seen, int keptChars, long truncatedBytes, long streamBytes) {
+    if (dropped > 0) {
+      dropped += streamBytes;
+      return;
+    }
+    String masked = filtered(filters.cutLine(), seen);
+    String text =
+        masked.equals(HIDDEN) ? HIDDEN : masked.substring(0, Math.min(keptChars, masked.length()));
+    show(text + " " + OutputLimits.truncated(truncatedBytes), streamBytes);
+  }
+
+  private void show(String shown, long streamBytes) {
     byte[] bytes = (shown + "\n").getBytes(StandardCharsets.UTF_8);
     if (written + bytes.length > logBytes) {
       dropped = streamBytes; // from here on the output is read and counted, no longer kept
@@ -92,7 +109,7 @@ final class LogSink implements LineSplitter.Lines, AutoCloseable {
   }
 
   /** A filter that fails must not leak what it was meant to hide: the line is withheld. */
-  private String filtered(String line) {
+  private static String filtered(UnaryOperator<String> filter, String line) {
     try {
       return filter.apply(line);
     } catch (RuntimeException e) {

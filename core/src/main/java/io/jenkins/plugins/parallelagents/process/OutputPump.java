@@ -1,9 +1,8 @@
 package io.jenkins.plugins.parallelagents.process;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,15 +14,21 @@ final class OutputPump {
   /** A killed tree's orphaned grandchild could hold the pipe open: do not wait for ever. */
   private static final long JOIN_MS = 10_000;
 
-  private final StringBuilder captured = new StringBuilder();
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private Thread thread;
+  private volatile boolean overflowed;
 
   private OutputPump() {}
 
-  /** Keeps the whole stream, line by line, for the caller (git's output). */
-  static OutputPump capture(InputStream in) {
+  /**
+   * Keeps the whole stream, byte for byte, for the caller (git's output: a diff line may hold a
+   * lone CR, a {@code -z} listing NULs; neither may be re-split or rewritten). Past {@code
+   * limitBytes} nothing more is kept, {@code onOverflow} runs once, and the rest is read and
+   * dropped.
+   */
+  static OutputPump capture(InputStream in, long limitBytes, Runnable onOverflow) {
     OutputPump pump = new OutputPump();
-    return pump.start(() -> pump.keep(in), in);
+    return pump.start(() -> pump.keep(in, limitBytes, onOverflow), in);
   }
 
   /** Sends the stream, cut into bounded lines, to {@code sink}, which it closes at the end. */
@@ -38,13 +43,20 @@ final class OutputPump {
     return this;
   }
 
-  private void keep(InputStream in) {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
+  private void keep(InputStream in, long limitBytes, Runnable onOverflow) {
+    byte[] buffer = new byte[8192];
+    try (in) {
+      int count;
+      while ((count = in.read(buffer)) >= 0) {
         synchronized (captured) {
-          captured.append(line).append('\n');
+          if (!overflowed && captured.size() + (long) count <= limitBytes) {
+            captured.write(buffer, 0, count);
+            continue;
+          }
+        }
+        if (!overflowed) {
+          overflowed = true;
+          onOverflow.run();
         }
       }
     } catch (IOException ignored) {
@@ -77,7 +89,12 @@ final class OutputPump {
       Thread.currentThread().interrupt();
     }
     synchronized (captured) {
-      return captured.toString();
+      return captured.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  /** Whether a captured stream passed its limit, so that what was kept is not all of it. */
+  boolean overflowed() {
+    return overflowed;
   }
 }

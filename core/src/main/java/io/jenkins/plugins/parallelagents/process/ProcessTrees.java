@@ -3,7 +3,9 @@ package io.jenkins.plugins.parallelagents.process;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +21,15 @@ final class ProcessTrees {
 
   static final long GRACE_MS = 2_000;
   private static final long POLL_MS = 50;
-  private static final int KILL_ROUNDS = 5;
+
+  /**
+   * How long the last sweep may go on freezing and killing marked processes: a bound for a fork
+   * bomb outrunning it, far above the milliseconds a sweep takes.
+   */
+  private static final long SWEEP_MS = 10_000;
+
+  /** How long no marked process may be seen before a sweep trusts that none is left. */
+  private static final long QUIET_MS = 300;
 
   private ProcessTrees() {}
 
@@ -41,19 +51,57 @@ final class ProcessTrees {
     roots.forEach(root -> root.descendants().forEach(ProcessHandle::destroyForcibly));
     targets.forEach(ProcessHandle::destroyForcibly);
     roots.forEach(Process::destroyForcibly);
-    // A marked process may have forked between the scan and the kill: look until none is left.
-    for (int round = 0; round < KILL_ROUNDS; round++) {
+    sweep(marked);
+  }
+
+  /**
+   * Kills every marked process, even one that keeps starting a new copy of itself and exiting:
+   * killing what a scan found is always one copy late, so the marked processes are first frozen
+   * (SIGSTOP, which no process can ignore) until a scan finds no new one, and only then killed. A
+   * process in the middle of an {@code exec} shows no environment for a moment, so a scan can miss
+   * it: the sweep ends only once no marked process has been seen for {@value #QUIET_MS} ms.
+   */
+  private static void sweep(RunMarker.Selection marked) {
+    long deadline = System.currentTimeMillis() + SWEEP_MS;
+    long quietUntil = System.currentTimeMillis() + QUIET_MS;
+    boolean interrupted = false;
+    while (System.currentTimeMillis() < deadline) {
       List<ProcessHandle> left = marked.find();
-      if (left.isEmpty()) {
+      if (!left.isEmpty()) {
+        freezeThenKill(marked, left, deadline);
+        quietUntil = System.currentTimeMillis() + QUIET_MS;
+      } else if (System.currentTimeMillis() >= quietUntil) {
         break;
+      } else {
+        try {
+          Thread.sleep(POLL_MS / 5); // nothing to wait on for a process that may yet show up
+        } catch (InterruptedException e) {
+          interrupted = true; // finish the sweep first: a cancelled run must not leave processes
+        }
       }
-      left.forEach(ProcessHandle::destroyForcibly);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** Whether a group still has a member: one {@code kill -0}, so only after a step's end. */
-  static boolean groupAlive(long groupLeader) {
-    return anyGroupAlive(List.of(groupLeader));
+  private static void freezeThenKill(
+      RunMarker.Selection marked, List<ProcessHandle> found, long deadline) {
+    Set<ProcessHandle> frozen = new HashSet<>();
+    List<ProcessHandle> fresh = found;
+    while (!fresh.isEmpty() && System.currentTimeMillis() < deadline) {
+      signal(fresh, "STOP");
+      frozen.addAll(fresh);
+      fresh = marked.find().stream().filter(p -> !frozen.contains(p)).toList();
+    }
+    frozen.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Sends a signal Java has no call for to processes (not groups). */
+  private static void signal(List<ProcessHandle> processes, String signal) {
+    String pids =
+        processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(" "));
+    shell("kill -s " + signal + " " + pids + " 2>/dev/null");
   }
 
   private static boolean anyGroupAlive(Collection<Long> groupLeaders) {

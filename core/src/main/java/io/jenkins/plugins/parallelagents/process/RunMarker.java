@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -82,20 +83,24 @@ final class RunMarker {
   private static List<ProcessHandle> find(String entry, boolean whole) {
     List<ProcessHandle> found = new ArrayList<>();
     long self = ProcessHandle.current().pid();
-    try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, "[0-9]*")) {
-      for (Path dir : pids) {
-        long pid = Long.parseLong(dir.getFileName().toString());
-        if (pid == self) {
-          continue;
-        }
-        Optional<byte[]> env = environ(pid);
-        if (env.isPresent() && contains(env.get(), entry, whole)) {
-          // The pid could be reused between the read and the signal; that window is microseconds.
-          ProcessHandle.of(pid).ifPresent(found::add);
-        }
-      }
+    List<Long> pids = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      dirs.forEach(dir -> pids.add(Long.parseLong(dir.getFileName().toString())));
     } catch (IOException | RuntimeException e) {
-      // no /proc (not Linux): the process groups still stop what stayed in them
+      return found; // no /proc (not Linux): the process groups still stop what stayed in them
+    }
+    // Newest first: a process that keeps replacing itself with a new copy lives a few
+    // milliseconds; read last, it would be gone, and its copy not in the listing.
+    pids.sort(Comparator.reverseOrder());
+    for (long pid : pids) {
+      if (pid == self) {
+        continue;
+      }
+      Optional<byte[]> env = environ(pid);
+      if (env.isPresent() && contains(env.get(), entry, whole)) {
+        // The pid could be reused between the read and the signal; that window is microseconds.
+        ProcessHandle.of(pid).ifPresent(found::add);
+      }
     }
     return found;
   }

@@ -19,23 +19,52 @@ final class Watchdog implements AutoCloseable {
 
   /**
    * Ignores the terminal's signals (Ctrl-C reaches the whole foreground group, the watchdog too: it
-   * must outlive the JVM's cancelling), waits for end of input, then TERM, a grace, and KILL until
-   * no process carries the marker.
+   * must outlive the JVM's cancelling), waits for end of input, then TERM and a grace. Then, as
+   * {@link ProcessTrees} does, it freezes (STOP) the marked processes until a scan finds no new one
+   * (a frozen process cannot start another), kills them all, and starts over until none is left:
+   * killing only what one scan found would always be one copy late for a process that keeps
+   * starting a new copy of itself. Processes are read newest first: a copy lives a few
+   * milliseconds. A process in the middle of an exec shows no environment, and a copy that does
+   * little else is found by few scans, so the watchdog exits only once 100 scans in a row (about
+   * half a second) found none.
    */
   private static final String SCRIPT =
       """
       trap '' INT TERM HUP QUIT
       while read -r _; do :; done
-      marked() { grep -lzs "^$1" /proc/[0-9]*/environ | sed 's#^/proc/##; s#/environ$##'; }
+      marked() {
+        newest_first=""
+        d='[0-9]'
+        for f in /proc/$d/environ /proc/$d$d/environ /proc/$d$d$d/environ \\
+            /proc/$d$d$d$d/environ /proc/$d$d$d$d$d/environ /proc/$d$d$d$d$d$d/environ \\
+            /proc/$d$d$d$d$d$d$d/environ; do
+          newest_first="$f $newest_first"
+        done
+        grep -lzs "^$1" $newest_first | sed 's#^/proc/##; s#/environ$##'
+      }
       pids=$(marked "$1")
-      [ -z "$pids" ] && exit 0
-      kill -s TERM $pids 2>/dev/null
-      sleep 1
-      for round in 1 2 3 4 5; do
-        pids=$(marked "$1")
-        [ -z "$pids" ] && exit 0
-        kill -s KILL $pids 2>/dev/null
-        sleep 0.2
+      [ -n "$pids" ] && kill -s TERM $pids 2>/dev/null && sleep 1
+      rounds=0
+      quiet=0
+      while [ $rounds -lt 1000 ] && [ $quiet -lt 100 ]; do
+        fresh=$(marked "$1")
+        if [ -z "$fresh" ]; then
+          quiet=$((quiet + 1))
+          continue
+        fi
+        quiet=0
+        frozen=" "
+        while [ -n "$fresh" ] && [ $rounds -lt 1000 ]; do
+          rounds=$((rounds + 1))
+          kill -s STOP $fresh 2>/dev/null
+          frozen="$frozen$(echo $fresh) "
+          new=""
+          for p in $(marked "$1"); do
+            case "$frozen" in *" $p "*) ;; *) new="$new $p" ;; esac
+          done
+          fresh=$new
+        done
+        kill -s KILL $frozen 2>/dev/null
       done
       """;
 

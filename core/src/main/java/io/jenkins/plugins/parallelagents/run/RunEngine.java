@@ -46,7 +46,7 @@ public final class RunEngine {
     this.listener = new RedactingListener(listener, redactor);
     Map<String, String> environment = GitEnvironment.forEngine(options.environment());
     this.engineEnvironment = environment;
-    this.runner = new LocalCommandRunner(environment, redactor::redact);
+    this.runner = new LocalCommandRunner(environment, redactor::redact, redactor::redactCut);
     // Git's own calls are short and must still work after a cancel, to keep the agents' work.
     this.gitRunner = new LocalCommandRunner(environment);
   }

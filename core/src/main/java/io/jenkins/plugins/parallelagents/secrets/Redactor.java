@@ -129,4 +129,40 @@ public final class Redactor {
     out = URL_CREDENTIALS.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
     return TokenFormats.mask(out);
   }
+
+  /**
+   * {@link #redact} for a line cut short: also masks the end of the line from where a secret may
+   * start that the cut left too short to be recognised: a secret value ({@value #MIN_LENGTH}
+   * characters or more of it), a URL's credentials or a token of {@link TokenFormats}.
+   */
+  public String redactCut(String line) {
+    String out = redact(line);
+    if (!active || out == null) {
+      return out;
+    }
+    List<Pattern> patterns = new java.util.ArrayList<>();
+    patterns.add(URL_CREDENTIALS);
+    TokenFormats.ALL.forEach(format -> patterns.add(format.pattern()));
+    // Tokens and credentials show their prefix well before their end; a value may be any length.
+    int from = Math.max(0, out.length() - 512);
+    for (int start = 0; start < out.length(); start++) {
+      boolean cutShort =
+          values != null
+              && start <= out.length() - MIN_LENGTH
+              && startsCutShort(values, out, start);
+      for (int p = 0; p < patterns.size() && !cutShort && start >= from; p++) {
+        cutShort = startsCutShort(patterns.get(p), out, start);
+      }
+      if (cutShort) {
+        return out.substring(0, start) + MASK;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a match of {@code pattern} at {@code start} ran out of text before it could end. */
+  private static boolean startsCutShort(Pattern pattern, String text, int start) {
+    Matcher m = pattern.matcher(text).useTransparentBounds(true).region(start, text.length());
+    return !m.lookingAt() && m.hitEnd();
+  }
 }

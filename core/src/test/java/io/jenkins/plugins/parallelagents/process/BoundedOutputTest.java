@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +14,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whatever a command prints, the engine's memory and the log's size stay bounded. */
 @Timeout(120)
@@ -92,7 +95,11 @@ class BoundedOutputTest {
     assertThat(result.ok()).isTrue();
     assertThat(Files.readAllLines(dir.resolve("agent.log")).get(0)).isEqualTo("key=****");
     assertThat(lines.get(0)).isEqualTo("key=****");
-    assertThat(longest.get()).isEqualTo(100 + " [truncated 4900 bytes]".length());
+    assertThat(Files.readAllLines(dir.resolve("agent.log")).get(1))
+        .isEqualTo("x".repeat(100) + " [truncated 4900 bytes]");
+    assertThat(longest.get())
+        .as("a cut line's filter sees past the cut, not the whole line")
+        .isEqualTo(100 + LineSplitter.LOOKAHEAD_BYTES);
   }
 
   @Test
@@ -116,13 +123,77 @@ class BoundedOutputTest {
     assertThat(lines).noneMatch(l -> l.contains("s3cr3t"));
   }
 
+  /** Shaped like no provider's token: only the environment can tell that it is a secret. */
+  private static final String TOKEN = "env-only-Token-7781-qwerty";
+
+  @ParameterizedTest(name = "the secret starts {0} bytes into the line")
+  @ValueSource(ints = {65_512, 65_520, 65_530, 65_535})
+  void secretTheLineCutFallsInto_reachesNoLogNorHostEvenInPart(int before) throws Exception {
+    Redactor redactor = Redactor.of(Map.of("GITHUB_TOKEN", TOKEN), List.of());
+    LocalCommandRunner runner =
+        new LocalCommandRunner(System.getenv(), redactor::redact, redactor::redactCut);
+
+    CommandResult result =
+        run(
+            runner,
+            Map.of("GITHUB_TOKEN", TOKEN),
+            "head -c " + before + " /dev/zero | tr '\\0' a; echo \"$GITHUB_TOKEN and more\"");
+
+    assertThat(result.ok()).isTrue();
+    String log = Files.readString(dir.resolve("agent.log"));
+    assertThat(log).startsWith("a".repeat(before)).contains("[truncated ");
+    assertNoPrefixOf(TOKEN, log);
+    lines.forEach(line -> assertNoPrefixOf(TOKEN, line));
+  }
+
+  @Test
+  void providerTokenTheLineCutFallsInto_reachesNoLogEvenInPart() throws Exception {
+    String token = "ghp_" + "Ab1".repeat(12);
+    Redactor redactor = Redactor.of(Map.of(), List.of());
+    LocalCommandRunner runner =
+        new LocalCommandRunner(System.getenv(), redactor::redact, redactor::redactCut);
+
+    run(runner, "head -c 65530 /dev/zero | tr '\\0' a; echo " + token);
+
+    assertNoPrefixOf(token.substring("ghp_".length()), Files.readString(dir.resolve("agent.log")));
+  }
+
+  @Test
+  void secretLongerThanWhatTheFilterSeesPastTheCut_reachesNoLogEvenInPart() throws Exception {
+    String longSecret = "Long-secret-" + "0123456789".repeat(600);
+    Redactor redactor = Redactor.of(Map.of("SIGNING_KEY", longSecret), List.of());
+    LocalCommandRunner runner =
+        new LocalCommandRunner(
+            System.getenv(),
+            redactor::redact,
+            redactor::redactCut,
+            new OutputLimits(100, 1_000_000),
+            CaptureLimits.DEFAULT);
+
+    run(runner, Map.of("SIGNING_KEY", longSecret), "printf 'key: %s\\n' \"$SIGNING_KEY\"");
+
+    String log = Files.readString(dir.resolve("agent.log"));
+    assertThat(log).startsWith("key: ****").contains("[truncated ");
+    assertNoPrefixOf(longSecret, log);
+  }
+
+  /** Not even the secret's first {@value Redactor#MIN_LENGTH} characters may show. */
+  private static void assertNoPrefixOf(String secret, String text) {
+    assertThat(text).doesNotContain(secret.substring(0, Redactor.MIN_LENGTH));
+  }
+
   private CommandResult run(LocalCommandRunner runner, String script) {
+    return run(runner, Map.of(), script);
+  }
+
+  private CommandResult run(
+      LocalCommandRunner runner, Map<String, String> environment, String script) {
     try (runner) {
       return runner.run(
           CommandRequest.logged(
               dir,
               List.of("sh", "-c", script),
-              Map.of(),
+              environment,
               null,
               dir.resolve("agent.log"),
               lines::add));

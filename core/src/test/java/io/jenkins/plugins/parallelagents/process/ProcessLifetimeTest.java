@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.testing.MarkedProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,67 @@ class ProcessLifetimeTest {
         .startsWith(runner.markerPrefix());
   }
 
+  /**
+   * Starts a new copy of itself in a session of its own, then exits, over and over: killing what
+   * one scan found is always one copy late. It gives up after 20,000 copies, so that a failing test
+   * does not leave it running for ever.
+   */
+  private static final String RESPAWNER =
+      """
+      n=${1:-0}
+      [ "$n" -gt 20000 ] && exit 0
+      setsid sh "$0" $((n + 1)) < /dev/null > /dev/null 2>&1 &
+      exit 0
+      """;
+
+  @Test
+  void processThatKeepsRespawningItself_isGoneWhenTheStepEnds() throws Exception {
+    Files.writeString(dir.resolve("respawn.sh"), RESPAWNER);
+
+    CommandResult result = step(runner, "sh respawn.sh");
+
+    assertThat(result.exitCode()).isZero();
+    assertNoneLeft(runner.markerPrefix());
+  }
+
+  @Test
+  void processThatKeepsRespawningItself_isGoneWhenTheRunnerIsClosed() throws Exception {
+    Files.writeString(dir.resolve("respawn.sh"), RESPAWNER);
+    CompletableFuture<CommandResult> running =
+        CompletableFuture.supplyAsync(
+            () -> step(runner, "sh respawn.sh; echo started > started; sleep 9999"));
+    awaitFile("started");
+
+    runner.close();
+
+    assertThat(running.get(30, TimeUnit.SECONDS).ok()).isFalse();
+    assertNoneLeft(runner.markerPrefix());
+  }
+
+  /**
+   * No process carries the marker, in scan after scan (found independently of the engine's own
+   * search): a respawning process that escaped would show up in nearly every one.
+   */
+  private static void assertNoneLeft(String markerPrefix) {
+    String value = markerPrefix.substring((RunMarker.VARIABLE + "=").length());
+    for (int scan = 0; scan < 50; scan++) {
+      List<Long> found = MarkedProcesses.ofRunner(value);
+      StringBuilder why = new StringBuilder();
+      for (long pid : found) {
+        try {
+          why.append(Files.readString(Path.of("/proc/" + pid + "/stat"))).append(" | ");
+        } catch (IOException e) {
+          why.append(pid).append(" gone | ");
+        }
+      }
+      assertThat(found).as("marked processes, scan " + scan + ": " + why).isEmpty();
+    }
+  }
+
+  private void awaitFile(String file) throws IOException {
+    awaitPid(file, false);
+  }
+
   private CommandResult step(LocalCommandRunner on, String script) {
     return on.run(
         CommandRequest.logged(
@@ -121,12 +183,16 @@ class ProcessLifetimeTest {
   }
 
   /** Waits for a step running in the background to have written its child's pid. */
-  private long awaitPid(String file) throws IOException, InterruptedException {
+  private long awaitPid(String file) throws IOException {
+    return awaitPid(file, true);
+  }
+
+  private long awaitPid(String file, boolean pid) throws IOException {
     Path path = dir.resolve(file);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       if (Files.exists(path) && !Files.readString(path).isBlank()) {
-        return pid(file);
+        return pid ? pid(file) : 0;
       }
       Thread.onSpinWait();
     }
