@@ -177,7 +177,7 @@ public final class NodeMerge {
   }
 
   private void removeIntegrationWorktree() {
-    TaskRepositories.remove(run.worktree("_integration"));
+    TaskRepositories.delete(run.worktree("_integration"));
   }
 
   /**

@@ -355,7 +355,7 @@ public final class NodeTask {
 
   /** The branch holds the work and the bundle carries it on; the task's tree is not needed. */
   private static void removeWorktree(PreparedTask prepared) {
-    TaskRepositories.remove(Path.of(prepared.worktree()));
+    TaskRepositories.delete(Path.of(prepared.worktree()));
   }
 
   private void writeDiff(String taskId, String from, String to) {

@@ -44,6 +44,8 @@ public final class GitEnvironment {
     count = addConfig(environment, count, "core.hooksPath", "/dev/null");
     count = addConfig(environment, count, "core.fsmonitor", "false");
     count = addConfig(environment, count, "core.commitGraph", "false");
+    // An index's cache of untracked folders, which an agent could forge to hide new files.
+    count = addConfig(environment, count, "core.untrackedCache", "false");
     addConfig(environment, count, "protocol.ext.allow", "never");
     return environment;
   }

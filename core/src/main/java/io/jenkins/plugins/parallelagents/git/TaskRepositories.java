@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
@@ -93,6 +94,14 @@ public final class TaskRepositories {
     writeAdministration(tree.resolve(".git"));
     git.output(tree, "update-ref", "refs/heads/" + branch, commit);
     git.output(tree, "reset", "--hard", "--quiet");
+    try {
+      Files.copy(
+          tree.resolve(".git").resolve("index"),
+          keptIndex(tree),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the index of " + tree, e);
+    }
   }
 
   /**
@@ -127,9 +136,7 @@ public final class TaskRepositories {
     if (!git.isAncestor(tree, start, tip.get())) {
       return Optional.of(rewritten(branch, start));
     }
-    // The index from the commit alone; the engine stages the folder's files again when it
-    // commits (a merge or replay the resolver left keeps its MERGE_HEAD or CHERRY_PICK_HEAD).
-    git.output(tree, "read-tree", "HEAD");
+    restoreIndex(tree);
     return Optional.empty();
   }
 
@@ -184,6 +191,44 @@ public final class TaskRepositories {
         + " no longer contains "
         + start.substring(0, Math.min(12, start.length()))
         + " (a reset, rebase or amend of commits it did not make)";
+  }
+
+  /**
+   * Makes the index the branch's commit, starting from the one the engine made when it checked the
+   * tree out, kept beside the tree where a sandboxed agent cannot write: its entries carry no flag
+   * of the agent's ("assume unchanged", "skip worktree") nor stat data it forged, so the engine's
+   * next {@code git add -A} stages the folder as it is, and still hashes only the files that
+   * changed since the checkout. Without it (a tree made elsewhere), the index is read from the
+   * commit alone and every file is hashed. A merge or replay the resolver left keeps its MERGE_HEAD
+   * or CHERRY_PICK_HEAD: the engine stages every file anyway.
+   */
+  private void restoreIndex(Path tree) {
+    Path kept = keptIndex(tree);
+    if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS)) {
+      git.output(tree, "read-tree", "HEAD");
+      return;
+    }
+    try {
+      Path index = tree.resolve(".git").resolve("index");
+      Files.deleteIfExists(index);
+      Files.copy(kept, index);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot put back the index of " + tree, e);
+    }
+    // The entries of the branch's commit (the agent may have committed), with the kept index's
+    // stat data wherever a file is as it was checked out.
+    git.output(tree, "read-tree", "--reset", "HEAD");
+  }
+
+  private static Path keptIndex(Path tree) {
+    Path absolute = tree.toAbsolutePath().normalize();
+    return absolute.resolveSibling("." + absolute.getFileName() + ".index");
+  }
+
+  /** Deletes a task's tree with the index the engine kept for it. */
+  public static void delete(Path tree) {
+    remove(tree);
+    remove(keptIndex(tree));
   }
 
   /** Deletes a task's repository; its work is in the user's repository by then. */

@@ -66,7 +66,7 @@ public final class CombinedTree {
    * would be published, whatever a resolver left in the tree it merged in.
    */
   public void checkOut(String commit) {
-    TaskRepositories.remove(tree);
+    TaskRepositories.delete(tree);
     trees.create(tree, branch, commit);
   }
 
