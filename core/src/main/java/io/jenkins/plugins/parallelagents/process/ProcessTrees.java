@@ -29,7 +29,7 @@ final class ProcessTrees {
   private static final long SWEEP_MS = 10_000;
 
   /** How long no marked process may be seen before a sweep trusts that none is left. */
-  private static final long QUIET_MS = 100;
+  private static final long QUIET_MS = 300;
 
   private ProcessTrees() {}
 
