@@ -72,14 +72,16 @@ final class TreeMeasurement {
     return (System.nanoTime() - t0) / 1_000_000;
   }
 
+  /** In the engine's order: the agent's work, the check, the engine's commit, the fetch. */
   private static long repository(
       Git git, TaskRepositories trees, Path tree, String branch, String start) throws IOException {
     long t0 = System.nanoTime();
     trees.create(tree, branch, start);
-    work(git, tree);
+    Files.writeString(tree.resolve("task-output.txt"), tree.getFileName() + "\n");
     if (trees.check(tree, branch, start).isPresent()) {
       throw new IOException("the task repository " + tree + " did not pass its check");
     }
+    git.commitAll(tree, "task (bench)");
     if (trees.collect(tree, git.head(tree), branch, start).isPresent()) {
       throw new IOException("the task repository " + tree + " could not be collected");
     }

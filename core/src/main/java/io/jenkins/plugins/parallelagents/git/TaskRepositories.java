@@ -99,6 +99,7 @@ public final class TaskRepositories {
           tree.resolve(".git").resolve("index"),
           keptIndex(tree),
           StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(keptCommit(tree), commit, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the index of " + tree, e);
     }
@@ -136,7 +137,7 @@ public final class TaskRepositories {
     if (!git.isAncestor(tree, start, tip.get())) {
       return Optional.of(rewritten(branch, start));
     }
-    restoreIndex(tree);
+    restoreIndex(tree, tip.get());
     return Optional.empty();
   }
 
@@ -202,22 +203,26 @@ public final class TaskRepositories {
    * commit alone and every file is hashed. A merge or replay the resolver left keeps its MERGE_HEAD
    * or CHERRY_PICK_HEAD: the engine stages every file anyway.
    */
-  private void restoreIndex(Path tree) {
+  private void restoreIndex(Path tree, String tip) {
     Path kept = keptIndex(tree);
     if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS)) {
       git.output(tree, "read-tree", "HEAD");
       return;
     }
+    String keptFor;
     try {
       Path index = tree.resolve(".git").resolve("index");
       Files.deleteIfExists(index);
       Files.copy(kept, index);
+      keptFor = Files.readString(keptCommit(tree), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot put back the index of " + tree, e);
     }
-    // The entries of the branch's commit (the agent may have committed), with the kept index's
-    // stat data wherever a file is as it was checked out.
-    git.output(tree, "read-tree", "--reset", "HEAD");
+    if (!keptFor.equals(tip)) {
+      // The entries of the branch's commit (the agent committed, or needs were merged in), with
+      // the kept index's stat data wherever a file is as it was checked out.
+      git.output(tree, "read-tree", "--reset", "HEAD");
+    }
   }
 
   private static Path keptIndex(Path tree) {
@@ -225,10 +230,17 @@ public final class TaskRepositories {
     return absolute.resolveSibling("." + absolute.getFileName() + ".index");
   }
 
+  /** The commit the kept index was made for. */
+  private static Path keptCommit(Path tree) {
+    Path index = keptIndex(tree);
+    return index.resolveSibling(index.getFileName() + ".commit");
+  }
+
   /** Deletes a task's tree with the index the engine kept for it. */
   public static void delete(Path tree) {
     remove(tree);
     remove(keptIndex(tree));
+    remove(keptCommit(tree));
   }
 
   /** Deletes a task's repository; its work is in the user's repository by then. */
