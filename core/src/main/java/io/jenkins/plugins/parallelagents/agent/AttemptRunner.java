@@ -177,7 +177,7 @@ public final class AttemptRunner {
     List<String> argv = AgentCommands.argv(command, placeholders(context, prompt, promptFile));
     // Only the agent is untrusted: setup and verify are the plan author's own commands.
     if (name.equals("agent") && context.agent().sandbox()) {
-      argv = Sandbox.wrap(argv, context.worktree(), List.of(promptFile));
+      argv = Sandbox.wrap(argv, context.worktree(), List.of(promptFile, trees.borrowedObjects()));
     }
     CommandRequest request =
         CommandRequest.logged(

@@ -77,6 +77,11 @@ public final class TaskRepositories {
     return source;
   }
 
+  /** The user's object folder, which every task repository borrows (read-only for an agent). */
+  public Path borrowedObjects() {
+    return objects;
+  }
+
   /**
    * Creates {@code tree} as a new repository with {@code branch} at {@code commit} checked out. The
    * folder must not exist yet.

@@ -97,12 +97,26 @@ final class RunMarker {
         continue;
       }
       Optional<byte[]> env = environ(pid);
-      if (env.isPresent() && contains(env.get(), entry, whole)) {
+      if (env.isPresent() && contains(env.get(), entry, whole) && !dead(pid)) {
         // The pid could be reused between the read and the signal; that window is microseconds.
         ProcessHandle.of(pid).ifPresent(found::add);
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the process has ended and only waits to be reaped (a zombie): nothing is left to stop,
+   * and a sweep that kept seeing it would wait for it in vain.
+   */
+  private static boolean dead(long pid) {
+    try {
+      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      int afterName = stat.lastIndexOf(')');
+      return afterName < 0 || stat.length() < afterName + 3 || stat.charAt(afterName + 2) == 'Z';
+    } catch (IOException e) {
+      return true; // gone meanwhile
+    }
   }
 
   private static Optional<byte[]> environ(long pid) {

@@ -119,7 +119,7 @@ public final class ResolverAgent implements ConflictResolver {
             promptFile.toString());
     List<String> argv = AgentCommands.argv(agent.command(), placeholders);
     if (agent.sandbox()) {
-      argv = Sandbox.wrap(argv, worktree, List.of(promptFile));
+      argv = Sandbox.wrap(argv, worktree, List.of(promptFile, trees.borrowedObjects()));
     }
     CommandResult result =
         runner.run(

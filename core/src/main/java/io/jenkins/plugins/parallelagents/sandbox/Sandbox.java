@@ -1,8 +1,5 @@
 package io.jenkins.plugins.parallelagents.sandbox;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,8 @@ public final class Sandbox {
    *
    * @param writableTree the one folder the command may change, also its working directory
    * @param readable files or folders the command must still read when they are under {@code /tmp}
-   *     (its prompt file, when the run directory is there); bound read-only, skipped when missing
+   *     (its prompt file, the objects its repository borrows); bound read-only, skipped when
+   *     missing. The engine names them: nothing the agent's tree says is read here
    */
   public static List<String> wrap(List<String> argv, Path writableTree, List<Path> readable) {
     String tree = writableTree.toAbsolutePath().normalize().toString();
@@ -35,9 +33,7 @@ public final class Sandbox {
     wrapped.addAll(List.of("--proc", "/proc"));
     // A private /tmp: the host's is shared by every user and program, and writable by all.
     wrapped.addAll(List.of("--tmpfs", "/tmp"));
-    List<Path> shown = new ArrayList<>(readable);
-    shown.addAll(borrowedObjects(writableTree));
-    for (Path path : shown) {
+    for (Path path : readable) {
       String file = path.toAbsolutePath().normalize().toString();
       wrapped.addAll(List.of("--ro-bind-try", file, file));
     }
@@ -53,26 +49,5 @@ public final class Sandbox {
     wrapped.add("--");
     wrapped.addAll(argv);
     return List.copyOf(wrapped);
-  }
-
-  /**
-   * The object folders the tree's repository borrows through git's alternates (the user's
-   * repository's): without them, git in the sandbox cannot read the history when they are under
-   * {@code /tmp}.
-   */
-  private static List<Path> borrowedObjects(Path tree) {
-    Path alternates = tree.resolve(".git").resolve("objects").resolve("info").resolve("alternates");
-    if (!Files.isRegularFile(alternates)) {
-      return List.of();
-    }
-    try {
-      return Files.readAllLines(alternates, StandardCharsets.UTF_8).stream()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .map(line -> tree.resolve(".git").resolve("objects").resolve(line))
-          .toList();
-    } catch (IOException e) {
-      return List.of(); // git in the sandbox then says what it cannot read
-    }
   }
 }

@@ -27,16 +27,10 @@ class HostileAgentTest extends UserRepositoryTestBase {
   @Test
   void switchingToTheUsersBranch_failsTheTask_andLeavesMainAlone() throws Exception {
     RunReport report =
-        run(
-            new Plans()
-                .task(
-                    "api",
-                    "git checkout -q -b main && echo hijack > src/app.txt && git commit -qam x;"
-                        + " echo more > more.txt"));
-
-    TaskReport api = report.task("api").orElseThrow();
-    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(api.reason()).contains("switched its repository to main");
+        apiFailsWith(
+            "git checkout -q -b main && echo hijack > src/app.txt && git commit -qam x;"
+                + " echo more > more.txt",
+            "switched its repository to main");
     assertUserRepositoryUntouched(report);
   }
 
@@ -77,17 +71,11 @@ class HostileAgentTest extends UserRepositoryTestBase {
   @Test
   void changingTheUsersBranchDirectly_isNamedAndFailsTheTask() throws Exception {
     RunReport report =
-        run(
-            new Plans()
-                .task(
-                    "api",
-                    "echo a > a.txt; git -C '"
-                        + repo
-                        + "' -c user.name=x -c user.email=x@x commit -q --allow-empty -m sneaky"));
-
-    TaskReport api = report.task("api").orElseThrow();
-    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(api.reason()).contains("refs/heads/main of your repository moved");
+        apiFailsWith(
+            "echo a > a.txt; git -C '"
+                + repo
+                + "' -c user.name=x -c user.email=x@x commit -q --allow-empty -m sneaky",
+            "refs/heads/main of your repository moved");
     assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
   }
 
@@ -267,17 +255,10 @@ class HostileAgentTest extends UserRepositoryTestBase {
 
   @Test
   void aReplaceRefThatHidesARewrite_failsTheTask() throws Exception {
-    RunReport report =
-        run(
-            new Plans()
-                .task(
-                    "api",
-                    "git reset -q --hard HEAD~1 && echo a > a.txt && git add a.txt"
-                        + " && git commit -qm a && git replace --graft HEAD $AGENT_BASE_COMMIT"));
-
-    TaskReport api = report.task("api").orElseThrow();
-    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(api.reason()).contains("rewrote the history it started from");
+    apiFailsWith(
+        "git reset -q --hard HEAD~1 && echo a > a.txt && git add a.txt"
+            + " && git commit -qm a && git replace --graft HEAD $AGENT_BASE_COMMIT",
+        "rewrote the history it started from");
   }
 
   private static Task withVerify(Task task, String verify) {

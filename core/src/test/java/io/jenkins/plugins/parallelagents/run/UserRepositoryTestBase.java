@@ -3,6 +3,8 @@ package io.jenkins.plugins.parallelagents.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
@@ -34,6 +36,17 @@ abstract class UserRepositoryTestBase extends EngineTestBase {
     origin = git.bareOrigin(repo);
     mainBefore = git.git(repo, "rev-parse", "main");
     configBefore = Files.readString(repo.resolve(".git/config"));
+  }
+
+  /**
+   * Runs one task, {@code api}, whose agent is {@code script}; it must fail, saying {@code why}.
+   */
+  protected RunReport apiFailsWith(String script, String why) throws Exception {
+    RunReport report = run(new Plans().task("api", script));
+    TaskReport api = report.task("api").orElseThrow();
+    assertThat(api.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(api.reason()).contains(why);
+    return report;
   }
 
   protected RunReport run(Plans plans) throws Exception {

@@ -30,7 +30,7 @@ public final class MarkedProcesses {
           String environ =
               new String(Files.readAllBytes(dir.resolve("environ")), StandardCharsets.UTF_8);
           for (String entry : environ.split("\0")) {
-            if (entry.startsWith(wanted)) {
+            if (entry.startsWith(wanted) && !zombie(dir)) {
               found.add(Long.parseLong(dir.getFileName().toString()));
               break;
             }
@@ -43,6 +43,12 @@ public final class MarkedProcesses {
       throw new AssertionError("these tests need /proc", e);
     }
     return found;
+  }
+
+  /** Whether the process has ended and waits only to be reaped: it runs nothing any more. */
+  private static boolean zombie(Path dir) throws IOException {
+    String stat = Files.readString(dir.resolve("stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
   }
 
   /** Waits up to {@code seconds} for the runner's processes to be gone; returns what is left. */
