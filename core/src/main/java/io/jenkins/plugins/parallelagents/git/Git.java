@@ -101,6 +101,13 @@ public final class Git {
     if (err.isEmpty()) {
       err = result.stdout().strip();
     }
+    if (result.timedOut() || result.cancelled()) {
+      // What git printed while its tree was being killed ("... died of signal 15") is not why
+      // it failed.
+      return err.isEmpty()
+          ? result.describeFailure("git")
+          : result.describeFailure("git") + ": " + err;
+    }
     return err.isEmpty() ? result.describeFailure("git") : err;
   }
 
