@@ -2,9 +2,9 @@ package io.jenkins.plugins.parallelagents.distributed;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.run.Preflight;
-import io.jenkins.plugins.parallelagents.run.RunIds;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.parallelagents.run;
+package io.jenkins.plugins.parallelagents.lifecycle;
 
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.ReportWriter;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.parallelagents.run;
+package io.jenkins.plugins.parallelagents.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
