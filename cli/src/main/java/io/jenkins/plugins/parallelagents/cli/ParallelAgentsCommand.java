@@ -18,7 +18,15 @@ import picocli.CommandLine.Spec;
       ""
     },
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ValidateCommand.class, GraphCommand.class, RunCommand.class, DemoCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      GraphCommand.class,
+      RunCommand.class,
+      ResumeCommand.class,
+      RetryCommand.class,
+      MergeCommand.class,
+      DemoCommand.class
+    })
 final class ParallelAgentsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -82,11 +82,12 @@ final class RunCommand implements Callable<Integer> {
     Host host = parent.host();
     RunOptions options =
         new RunOptions(
-            repository == null ? host.workingDirectory() : absolute(repository),
-            jobs,
-            stateDir == null ? null : absolute(stateDir),
-            host.environment(),
-            null);
+                repository == null ? host.workingDirectory() : absolute(repository),
+                jobs,
+                stateDir == null ? null : absolute(stateDir),
+                host.environment(),
+                null)
+            .withPlanFile(absolute(planFile));
     RunReport report =
         new PlanRunner(
                 spec.commandLine().getOut(),

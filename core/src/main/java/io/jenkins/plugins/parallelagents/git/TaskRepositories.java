@@ -83,10 +83,12 @@ public final class TaskRepositories {
   }
 
   /**
-   * Creates {@code tree} as a new repository with {@code branch} at {@code commit} checked out. The
-   * folder must not exist yet.
+   * Creates {@code tree} as a new repository with {@code branch} at {@code commit} checked out. A
+   * tree left there before (a task run again, a merge made again) is replaced: its work is in the
+   * user's repository, and a new start must not inherit what an agent left in it.
    */
   public void create(Path tree, String branch, String commit) {
+    delete(tree);
     Path parent = tree.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);

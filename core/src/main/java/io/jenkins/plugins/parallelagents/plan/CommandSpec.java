@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.plan;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +9,8 @@ import java.util.Objects;
  * is executed as-is, without a shell (its elements may contain placeholders such as {@code
  * {task}}).
  */
+// isShell() is no property: detected, JSON would write "shell": true in place of the shell line.
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record CommandSpec(String shell, List<String> argv) {
 
   public CommandSpec {

@@ -47,6 +47,26 @@ public record Plan(
     guard = guard == null ? GuardSettings.DEFAULT : guard;
   }
 
+  /** This plan starting from {@code base} (a branch, tag or commit) instead. */
+  public Plan withBase(String base) {
+    return new Plan(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard);
+  }
+
   public Optional<Task> task(String id) {
     return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
   }

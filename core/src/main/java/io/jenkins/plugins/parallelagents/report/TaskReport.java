@@ -90,6 +90,31 @@ public record TaskReport(
         null);
   }
 
+  /**
+   * This task with its branch at {@code commit}: someone changed the branch after the run (a fix by
+   * hand), and the merge takes the branch as it is now.
+   */
+  public TaskReport onBranchAt(String commit, String reason) {
+    return new TaskReport(
+        id,
+        title,
+        foundation,
+        needs,
+        TaskStatus.SUCCEEDED,
+        branch,
+        commit,
+        attempts,
+        chosenAttempt,
+        changedFiles,
+        insertions,
+        deletions,
+        outsideDeclaredPaths,
+        startedAt,
+        finishedAt,
+        durationMs,
+        reason);
+  }
+
   /** This task, failed for {@code reason}, keeping what it had recorded so far. */
   public TaskReport failed(String reason, Instant finishedAt) {
     long duration = startedAt == null ? 0 : finishedAt.toEpochMilli() - startedAt.toEpochMilli();

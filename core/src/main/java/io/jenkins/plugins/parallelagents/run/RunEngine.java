@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.InterruptedRuns;
+import io.jenkins.plugins.parallelagents.lifecycle.RunEntry;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunOwner;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.sandbox.SandboxCheck;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.io.IOException;
@@ -72,19 +74,27 @@ public final class RunEngine {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     Git probe = new Git(gitRunner, Map.of());
+    Path top = Preflight.repository(probe, options.repository());
+    StateRoot root =
+        options.stateRoot() != null
+            ? new StateRoot(options.stateRoot())
+            : StateRoot.defaultFor(top, options.environment());
+    InterruptedRuns.markDead(root);
+    RunEntry earlier = options.continuation() == null ? null : earlierRun(root);
+    // A run that goes on keeps its base: its finished tasks started from there.
+    Plan plan =
+        earlier == null ? this.plan : this.plan.withBase(earlier.report().run().base().commit());
     Preflight.Checked checked =
         Preflight.check(probe, plan, options.repository(), options.environment());
     SandboxCheck.require(plan, runner, checked.top());
-    String runId = options.runId() != null ? options.runId() : RunIds.next(startedAt);
+    String runId =
+        earlier != null
+            ? earlier.id()
+            : options.runId() != null ? options.runId() : RunIds.next(startedAt);
     if (!RunIds.isValid(runId)) {
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
-    StateRoot root =
-        options.stateRoot() != null
-            ? new StateRoot(options.stateRoot())
-            : StateRoot.defaultFor(checked.top(), options.environment());
-    InterruptedRuns.markDead(root);
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
@@ -93,15 +103,30 @@ public final class RunEngine {
             plan.name(),
             RunStatus.RUNNING,
             null,
-            new BaseRef(checked.baseRef(), checked.baseCommit()),
+            earlier != null
+                ? earlier.report().run().base()
+                : new BaseRef(checked.baseRef(), checked.baseCommit()),
             plan.target(),
-            startedAt,
+            earlier != null ? earlier.startedAt() : startedAt,
             null,
             directory.root().toString(),
             RunOwner.current());
     RunState state = new RunState(plan, info, directory, listener, redactor::redact);
-    PlanFile.write(plan, directory.planJson(), redactor);
     Git git = new Git(gitRunner, GitEnvironment.hardened(engineEnvironment, checked.author()));
+    Map<String, TaskReport> kept =
+        earlier == null
+            ? Map.of()
+            : new KeptWork(
+                    plan,
+                    earlier.report(),
+                    TaskDefinitions.read(directory.root()).orElse(null),
+                    options.continuation(),
+                    git,
+                    checked.top(),
+                    checked.baseCommit())
+                .kept();
+    PlanFile.write(plan, directory.planJson(), redactor);
+    TaskDefinitions.of(plan, options.planFile()).write(directory.root());
     int jobs = options.jobs() != null ? options.jobs() : plan.maxParallel();
     try (HistoryReader history = HistoryReader.open(git.commonDir(checked.top()))) {
       RunContext run =
@@ -123,11 +148,32 @@ public final class RunEngine {
               checked.userRepository(),
               redactor);
       listener.runStarted(runId, directory.root());
+      kept.values().forEach(state::task);
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
-      RunReport report = new RunPhases(run, checked, jobs).runAll();
+      RunReport report = new RunPhases(run, checked, jobs, kept.keySet()).runAll();
       return new ReportRedaction(redactor::redact).apply(report, RunReport.class);
     }
+  }
+
+  /** The run to go on from: it must exist here and no longer run. */
+  private RunEntry earlierRun(StateRoot root) throws EnvironmentException {
+    RunEntry entry = RunLookup.find(root, options.runId());
+    String id = entry.id();
+    if (entry.inProgress()) {
+      RunOwner owner = entry.report().run().owner();
+      throw new EnvironmentException(
+          "run '"
+              + id
+              + "' is still running"
+              + (owner == null ? "" : " (pid " + owner.pid() + " on " + owner.host() + ")"),
+          "wait for it to end, or stop it (Ctrl-C) first");
+    }
+    if (entry.report().run().base() == null || entry.report().run().base().commit() == null) {
+      throw new EnvironmentException(
+          "run '" + id + "' recorded no base commit to go on from", "start a new run of the plan");
+    }
+    return entry;
   }
 
   /** Stops the run: kills every running command's process tree and marks its tasks CANCELLED. */

@@ -17,6 +17,7 @@ import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,9 +31,14 @@ final class RunPhases {
   private final RunState state;
 
   private final int jobs;
+  private final Set<String> kept;
 
-  RunPhases(RunContext run, Preflight.Checked checked, int jobs) {
+  /**
+   * @param kept the tasks that keep an earlier run's result: they are not run again
+   */
+  RunPhases(RunContext run, Preflight.Checked checked, int jobs, Set<String> kept) {
     this.jobs = jobs;
+    this.kept = Set.copyOf(kept);
     this.run = run;
     this.checked = checked;
     this.state = run.state();
@@ -44,12 +50,13 @@ final class RunPhases {
         timed("foundation", start -> start == null ? "FAILED" : "DONE", () -> foundation(executor));
     if (integrationStart != null) {
       List<Task> fanOut = run.plan().fanOutTasks();
+      List<Task> toRun = fanOut.stream().filter(t -> !kept.contains(t.id())).toList();
       timed(
           "tasks",
           done -> done + " of " + fanOut.size() + " done",
           () -> {
             new TaskScheduler(
-                    fanOut,
+                    toRun,
                     jobs,
                     run.plan().failFast(),
                     run,
@@ -72,8 +79,13 @@ final class RunPhases {
         skipRest("the run was cancelled", TaskStatus.CANCELLED);
         return null;
       }
-      TaskReport report = executor.execute(task, head);
-      state.task(report);
+      TaskReport report;
+      if (kept.contains(task.id())) {
+        report = state.task(task.id());
+      } else {
+        report = executor.execute(task, head);
+        state.task(report);
+      }
       if (!report.status().isDone()) {
         boolean cancelled = report.status() == TaskStatus.CANCELLED;
         skipRest(

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.parallelagents.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that go on from an earlier run: resume, retry, merge. */
+final class EarlierRunOptions {
+
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "Any folder inside the git checkout of the run. Default: the current directory.")
+  Path repository;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Where the run's folder is, if it was run with --state-dir.")
+  Path stateDir;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "Agents running at once. Default: the plan's maxParallel.")
+  Integer jobs;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description =
+          "The plan file to go on with. Default: the file the run was started with; tasks whose"
+              + " definition changed since run again.")
+  Path planFile;
+}
