@@ -50,6 +50,7 @@ final class RunSummary {
     if (run.status() != RunStatus.SUCCEEDED && run.reason() != null) {
       out.println("Reason:   " + run.reason());
     }
+    NextStep.after(report).ifPresent(next -> out.println("Next:     " + next));
     out.flush();
   }
 

@@ -60,7 +60,7 @@ class RunSummaryTest {
   }
 
   @Test
-  void failedRun_endsWithTheFirstReason() {
+  void failedRun_endsWithTheFirstReason_andTheCommandThatRetriesTheFailedTask() {
     RunReport report =
         report(
             RunStatus.FAILED,
@@ -85,9 +85,10 @@ class RunSummaryTest {
             "  api  FAILED   3.0s: agent exited with 1",
             "  web  SKIPPED  needs 'api', which failed",
             "Combined: nothing combined (SKIPPED)",
-            "Target:   agents/demo SKIPPED (remote origin)")
+            "Target:   agents/demo SKIPPED (remote origin)",
+            "Reason:   task 'api' failed: agent exited with 1")
         .last()
-        .isEqualTo("Reason:   task 'api' failed: agent exited with 1");
+        .isEqualTo("Next:     parallel-agents retry r1 --task api");
   }
 
   private static String print(RunReport report) {
