@@ -12,6 +12,8 @@ final class CommonOptions {
 
   @Option(
       names = "--verbose",
-      description = "Say more: for a run, stream every agent's output, prefixed by its task id.")
+      description =
+          "Say more: for a run, stream every agent's output, prefixed by its task id, and"
+              + " (without a live table) a line for each step a task starts.")
   boolean verbose;
 }

@@ -52,6 +52,20 @@ final class EventLineListener implements Progress {
     }
   }
 
+  /** Only with {@code --verbose}: a step is detail, and a log without it stays as short. */
+  @Override
+  public synchronized void stepStarted(String taskId, int attempt, String step) {
+    if (verbose) {
+      int planned = plannedAttempts.getOrDefault(taskId, 1);
+      say(
+          taskId
+              + (planned > 1 ? " attempt " + attempt + "/" + planned : "")
+              + " "
+              + step
+              + " started");
+    }
+  }
+
   @Override
   public synchronized void phaseStarted(String phase) {
     say(phase + " started");

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Progress as a table redrawn in place on an interactive terminal. The engine calls it from many
@@ -34,6 +36,10 @@ final class LiveTableListener implements Progress {
 
   private final Map<String, TaskReport> tasks = new LinkedHashMap<>();
   private final Map<String, String> lastLines = new HashMap<>();
+
+  /** Per task, the step each of its running attempts is in, by attempt number. */
+  private final Map<String, Map<Integer, String>> steps = new HashMap<>();
+
   private String phase = "starting";
   private int drawnLines;
   private boolean closed;
@@ -76,6 +82,16 @@ final class LiveTableListener implements Progress {
   @Override
   public synchronized void taskChanged(TaskReport task) {
     tasks.put(task.id(), task);
+    if (task.status().isFinal()) {
+      steps.remove(task.id());
+    }
+    redraw();
+  }
+
+  /** A task moves on a step: a handful of times per attempt, so each is worth a redraw. */
+  @Override
+  public synchronized void stepStarted(String taskId, int attempt, String step) {
+    steps.computeIfAbsent(taskId, id -> new TreeMap<>()).put(attempt, step);
     redraw();
   }
 
@@ -137,8 +153,19 @@ final class LiveTableListener implements Progress {
     }
   }
 
+  /** Per task, its attempts' steps: {@code verify}, or {@code agent,verify} for two attempts. */
+  private Map<String, String> currentSteps() {
+    Map<String, String> current = new HashMap<>();
+    steps.forEach(
+        (task, byAttempt) ->
+            current.put(
+                task, byAttempt.values().stream().distinct().collect(Collectors.joining(","))));
+    return current;
+  }
+
   private void draw() {
-    List<String> lines = table.render(tasks.values(), lastLines, phase, clock.instant(), width);
+    List<String> lines =
+        table.render(tasks.values(), lastLines, currentSteps(), phase, clock.instant(), width);
     lines.forEach(out::println);
     drawnLines = lines.size();
     out.flush();

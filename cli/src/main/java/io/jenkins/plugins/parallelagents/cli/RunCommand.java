@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
       "Runs the foundation tasks one after another, then the other tasks in parallel, each in its"
           + " own repository on branch agents/<run-id>/<task>; then merges the task branches, runs"
           + " the plan's test command and publishes the target branch. Your checkout and its"
-          + " current branch are never modified. On a terminal a live table shows the tasks;"
-          + " otherwise one line per event. Ctrl-C cancels the run, still writes the report and"
+          + " current branch are never modified. On a terminal a live table shows the tasks and"
+          + " the step each running one is in (setup, agent, commit, verify, collect); otherwise"
+          + " one line per event. Ctrl-C cancels the run, still writes the report and"
           + " exits with 130 (143 after SIGTERM).",
       ""
     })

@@ -57,4 +57,21 @@ class EventLineListenerTest {
 
     assertThat(out.toString().lines()).containsExactly("[12:01:03] api agent | writing src/api.ts");
   }
+
+  @Test
+  void stepChanges_areALineEachOnlyWhenVerbose() {
+    listener(false).stepStarted("web", 1, "agent");
+    assertThat(out.toString()).isEmpty();
+
+    EventLineListener verbose = listener(true);
+    verbose.stepStarted("web", 1, "agent");
+    verbose.stepStarted("web", 1, "verify");
+    verbose.stepStarted("api", 2, "commit");
+
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "[12:01:03] web agent started",
+            "[12:01:03] web verify started",
+            "[12:01:03] api attempt 2/3 commit started");
+  }
 }

@@ -35,6 +35,32 @@ class LiveTableListenerTest {
   }
 
   @Test
+  void runningTask_showsTheStepItIsIn_untilItEnds() {
+    try (LiveTableListener listener =
+        LiveTableListener.start(new PrintWriter(out), clock, 80, false, tasks)) {
+      listener.taskChanged(TaskReports.running("api", 1));
+      listener.stepStarted("api", 1, "agent");
+      listener.stepStarted("api", 1, "verify");
+      assertThat(lastTable()).contains("api   RUNNING: verify").doesNotContain("agent");
+
+      listener.taskChanged(TaskReports.finished("api", TaskStatus.SUCCEEDED, 1_000, 1, 0, null));
+      assertThat(lastTable()).contains("api   SUCCEEDED").doesNotContain("verify");
+    }
+  }
+
+  @Test
+  void severalAttempts_showEachStepTheyAreIn() {
+    try (LiveTableListener listener =
+        LiveTableListener.start(new PrintWriter(out), clock, 80, false, tasks)) {
+      listener.taskChanged(TaskReports.running("api", 2));
+      listener.stepStarted("api", 1, "verify");
+      listener.stepStarted("api", 2, "agent");
+
+      assertThat(lastTable()).contains("api   RUNNING: verify,agent");
+    }
+  }
+
+  @Test
   void verboseOutput_isPrintedAboveTheTable() {
     try (LiveTableListener listener =
         LiveTableListener.start(new PrintWriter(out), clock, 80, true, tasks)) {
@@ -44,6 +70,12 @@ class LiveTableListenerTest {
     assertThat(out.toString())
         .contains(
             "\u001B[J" + "api agent | hello from the agent" + System.lineSeparator() + "TASK");
+  }
+
+  /** What the terminal shows now: the table drawn after the last erase. */
+  private String lastTable() {
+    String screen = out.toString();
+    return screen.substring(screen.lastIndexOf("\u001B[J"));
   }
 
   private static Task task(String id) {

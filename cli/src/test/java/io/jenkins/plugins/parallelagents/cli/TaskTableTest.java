@@ -22,6 +22,7 @@ class TaskTableTest {
                 TaskReports.running("api", 2),
                 TaskReports.pending("frontend")),
             Map.of("api", "writing src/api/prefs.ts"),
+            Map.of(),
             "tasks",
             now,
             120);
@@ -36,11 +37,33 @@ class TaskTableTest {
   }
 
   @Test
+  void runningTask_showsItsStep_andTheColumnsAfterItStayAligned() {
+    List<String> lines =
+        table.render(
+            List.of(
+                TaskReports.finished("migration", TaskStatus.SUCCEEDED, 6_100, 42, 3, null),
+                TaskReports.running("api", 1)),
+            Map.of(),
+            Map.of("api", "verify", "migration", "collect"),
+            "tasks",
+            now,
+            120);
+
+    assertThat(lines)
+        .containsExactly(
+            "TASK       STATE            ELAPSED  ATTEMPT  OUTPUT",
+            "migration  SUCCEEDED        6.1s     1/1      +42 -3",
+            "api        RUNNING: verify  12.0s    1/3",
+            "phase: tasks");
+  }
+
+  @Test
   void failedTask_showsItsReasonInsteadOfOutput() {
     List<String> lines =
         table.render(
             List.of(TaskReports.finished("api", TaskStatus.TIMED_OUT, 1_800_000, 0, 0, "timeout")),
             Map.of("api", "still thinking"),
+            Map.of("api", "agent"),
             "tasks",
             now,
             120);
@@ -54,7 +77,12 @@ class TaskTableTest {
 
     List<String> lines =
         table.render(
-            List.of(TaskReports.running("api", 1)), Map.of("api", longLine), "tasks", now, 60);
+            List.of(TaskReports.running("api", 1)),
+            Map.of("api", longLine),
+            Map.of(),
+            "tasks",
+            now,
+            60);
 
     assertThat(lines).allMatch(line -> line.length() <= 59);
     assertThat(lines.get(1)).startsWith("api   RUNNING").endsWith("x...");

@@ -1,6 +1,12 @@
 package io.jenkins.plugins.parallelagents.agent;
 
+import io.jenkins.plugins.parallelagents.report.AttemptStep;
+import io.jenkins.plugins.parallelagents.report.StepTime;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How one attempt ended.
@@ -10,6 +16,8 @@ import io.jenkins.plugins.parallelagents.report.TaskStatus;
  *     {@code null} if the attempt never got that far
  * @param commit the attempt branch's commit after the agent's work was committed
  * @param reason why it did not succeed, or {@code null}
+ * @param startedAt when the attempt's steps began, or {@code null} when it never got that far
+ * @param steps when each step ran, by {@link AttemptStep#key()}, in the order they ran
  */
 public record AttemptResult(
     int attempt,
@@ -18,7 +26,25 @@ public record AttemptResult(
     long durationMs,
     String startCommit,
     String commit,
-    String reason) {
+    String reason,
+    Instant startedAt,
+    Map<String, StepTime> steps) {
+
+  public AttemptResult {
+    steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+  }
+
+  /** An attempt that ended before any of its steps ran. */
+  public AttemptResult(
+      int attempt,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String startCommit,
+      String commit,
+      String reason) {
+    this(attempt, status, exitCode, durationMs, startCommit, commit, reason, null, null);
+  }
 
   /**
    * The same attempt, failed for {@code why} (added before any reason it already had), keeping
@@ -32,6 +58,32 @@ public record AttemptResult(
         durationMs,
         startCommit,
         commit,
-        reason == null ? why : why + "; " + reason);
+        reason == null ? why : why + "; " + reason,
+        startedAt,
+        steps);
+  }
+
+  /**
+   * The same attempt with one more step, which ran from {@code fromMs} to {@code toMs} (epoch
+   * milliseconds); the attempt's duration grows to cover it. An attempt that never started its
+   * steps is returned as it is.
+   */
+  public AttemptResult withStep(AttemptStep step, long fromMs, long toMs) {
+    if (startedAt == null) {
+      return this;
+    }
+    long start = startedAt.toEpochMilli();
+    Map<String, StepTime> more = new LinkedHashMap<>(steps);
+    more.put(step.key(), new StepTime(fromMs - start, toMs - fromMs));
+    return new AttemptResult(
+        attempt,
+        status,
+        exitCode,
+        Math.max(durationMs, toMs - start),
+        startCommit,
+        commit,
+        reason,
+        startedAt,
+        more);
   }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.sandbox.Sandbox;
 import java.time.Duration;
@@ -25,7 +26,12 @@ public final class AttemptRunner {
   /** Receives each output line of a step ({@code setup}, {@code agent}, {@code verify}). */
   public interface OutputSink {
     void line(String step, String line);
+
+    /** A step of the attempt starts: the previous one, if any, has ended. */
+    default void stepStarted(AttemptStep step) {}
   }
+
+  private static final OutputSink NOWHERE = (step, line) -> {};
 
   /**
    * Looks at what the agent left in its tree before the engine stages it, for what must not even be
@@ -58,19 +64,23 @@ public final class AttemptRunner {
     this.leftovers = leftovers;
   }
 
+  /**
+   * Runs the whole attempt. The result records when it started and when each step ran; {@code sink}
+   * hears of each step as it starts, and of each line of output.
+   */
   public AttemptResult run(
       AttemptContext context, String prompt, java.nio.file.Path promptFile, OutputSink sink) {
-    long started = System.currentTimeMillis();
-    AttemptResult setupFailure = setup(context, prompt, promptFile, started, sink);
+    StepTimer timer = new StepTimer(System.currentTimeMillis(), sink);
+    AttemptResult setupFailure = setup(context, prompt, promptFile, timer);
     if (setupFailure != null) {
       return setupFailure;
     }
     CommandResult agent =
-        step(context, "agent", context.agent().command(), prompt, promptFile, started, sink);
+        step(context, AttemptStep.AGENT, context.agent().command(), prompt, promptFile, timer);
     if (!agent.ok()) {
-      return finish(context, started, agent, describeAgentFailure(context, agent));
+      return finish(context, timer, agent, describeAgentFailure(context, agent));
     }
-    return afterAgent(context, prompt, promptFile, started, sink);
+    return afterAgent(context, prompt, promptFile, timer);
   }
 
   /**
@@ -86,14 +96,17 @@ public final class AttemptRunner {
       java.nio.file.Path promptFile,
       long startedAtMs,
       OutputSink sink) {
+    return setup(context, prompt, promptFile, new StepTimer(startedAtMs, sink));
+  }
+
+  private AttemptResult setup(
+      AttemptContext context, String prompt, java.nio.file.Path promptFile, StepTimer timer) {
     CommandSpec setup = context.task().setup();
     if (setup == null) {
       return null;
     }
-    CommandResult result = step(context, "setup", setup, prompt, promptFile, startedAtMs, sink);
-    return result.ok()
-        ? null
-        : finish(context, startedAtMs, result, result.describeFailure("setup"));
+    CommandResult result = step(context, AttemptStep.SETUP, setup, prompt, promptFile, timer);
+    return result.ok() ? null : finish(context, timer, result, result.describeFailure("setup"));
   }
 
   /**
@@ -106,43 +119,36 @@ public final class AttemptRunner {
       java.nio.file.Path promptFile,
       long startedAtMs,
       OutputSink sink) {
+    return afterAgent(context, prompt, promptFile, new StepTimer(startedAtMs, sink));
+  }
+
+  private AttemptResult afterAgent(
+      AttemptContext context, String prompt, java.nio.file.Path promptFile, StepTimer timer) {
+    timer.start(AttemptStep.COMMIT);
     Optional<String> misdeed = checkRepository(context).or(() -> checkLeftovers(context));
     if (misdeed.isPresent()) {
-      return new AttemptResult(
-          context.attempt(),
-          TaskStatus.FAILED,
-          null,
-          elapsedMs(startedAtMs),
-          context.startCommit(),
-          null,
-          misdeed.get());
+      return ended(
+          context, timer, TaskStatus.FAILED, null, context.startCommit(), null, misdeed.get());
     }
     String commit = commitLeftovers(context);
     if (commit.equals(context.startCommit())) {
-      return new AttemptResult(
-          context.attempt(),
+      return ended(
+          context,
+          timer,
           TaskStatus.NO_CHANGES,
           0,
-          elapsedMs(startedAtMs),
           context.startCommit(),
           commit,
           "the agent changed nothing");
     }
     CommandSpec verify = context.task().verify();
     if (verify != null) {
-      CommandResult result = step(context, "verify", verify, prompt, promptFile, startedAtMs, sink);
+      CommandResult result = step(context, AttemptStep.VERIFY, verify, prompt, promptFile, timer);
       if (!result.ok()) {
-        return finish(context, startedAtMs, result, result.describeFailure("verify"), commit);
+        return finish(context, timer, result, result.describeFailure("verify"), commit);
       }
     }
-    return new AttemptResult(
-        context.attempt(),
-        TaskStatus.SUCCEEDED,
-        0,
-        elapsedMs(startedAtMs),
-        context.startCommit(),
-        commit,
-        null);
+    return ended(context, timer, TaskStatus.SUCCEEDED, 0, context.startCommit(), commit, null);
   }
 
   /**
@@ -153,30 +159,25 @@ public final class AttemptRunner {
    */
   public AttemptResult agentFailed(
       AttemptContext context, TaskStatus status, String reason, long startedAtMs) {
-    Kept kept = keepWork(context, reason);
-    return new AttemptResult(
-        context.attempt(),
-        status,
-        null,
-        elapsedMs(startedAtMs),
-        context.startCommit(),
-        kept.commit(),
-        kept.reason());
+    StepTimer timer = new StepTimer(startedAtMs, NOWHERE);
+    Kept kept = keepWork(context, reason, timer);
+    return ended(context, timer, status, null, context.startCommit(), kept.commit(), kept.reason());
   }
 
   private CommandResult step(
       AttemptContext context,
-      String name,
+      AttemptStep step,
       CommandSpec command,
       String prompt,
       java.nio.file.Path promptFile,
-      long startedAtMs,
-      OutputSink sink) {
-    long deadline = startedAtMs + context.task().timeout().toMillis();
+      StepTimer timer) {
+    timer.start(step);
+    String name = step.key();
+    long deadline = timer.startedAtMs() + context.task().timeout().toMillis();
     long leftMs = Math.max(1L, deadline - System.currentTimeMillis());
     List<String> argv = AgentCommands.argv(command, placeholders(context, prompt, promptFile));
     // Only the agent is untrusted: setup and verify are the plan author's own commands.
-    if (name.equals("agent") && context.agent().sandbox()) {
+    if (step == AttemptStep.AGENT && context.agent().sandbox()) {
       argv = Sandbox.wrap(argv, context.worktree(), List.of(promptFile, trees.borrowedObjects()));
     }
     CommandRequest request =
@@ -186,7 +187,7 @@ public final class AttemptRunner {
             environment(context, prompt, promptFile),
             Duration.ofMillis(leftMs),
             context.log(name),
-            line -> sink.line(name, line));
+            line -> timer.sink().line(name, line));
     return runner.run(request);
   }
 
@@ -229,15 +230,16 @@ public final class AttemptRunner {
 
   /** Ends a failed attempt, keeping what the agent left; the step's failure stays the reason. */
   private AttemptResult finish(
-      AttemptContext context, long started, CommandResult result, String reason) {
-    Kept kept = keepWork(context, reason);
-    return finish(context, started, result, kept.reason(), kept.commit());
+      AttemptContext context, StepTimer timer, CommandResult result, String reason) {
+    Kept kept = keepWork(context, reason, timer);
+    return finish(context, timer, result, kept.reason(), kept.commit());
   }
 
   private record Kept(String commit, String reason) {}
 
   /** Commits what a failed step left behind; a failure to commit is added to the reason. */
-  private Kept keepWork(AttemptContext context, String reason) {
+  private Kept keepWork(AttemptContext context, String reason, StepTimer timer) {
+    timer.start(AttemptStep.COMMIT);
     Optional<String> misdeed = checkRepository(context);
     if (misdeed.isPresent()) {
       return new Kept(null, reason + "; " + misdeed.get());
@@ -255,18 +257,35 @@ public final class AttemptRunner {
   }
 
   private static AttemptResult finish(
-      AttemptContext context, long started, CommandResult result, String reason, String commit) {
+      AttemptContext context, StepTimer timer, CommandResult result, String reason, String commit) {
     TaskStatus status =
         result.cancelled()
             ? TaskStatus.CANCELLED
             : result.timedOut() ? TaskStatus.TIMED_OUT : TaskStatus.FAILED;
     Integer exit = result.failureToStart() != null || result.cancelled() ? null : result.exitCode();
-    return new AttemptResult(
-        context.attempt(), status, exit, elapsedMs(started), context.startCommit(), commit, reason);
+    return ended(context, timer, status, exit, context.startCommit(), commit, reason);
   }
 
-  private static long elapsedMs(long startedAtMs) {
-    return System.currentTimeMillis() - startedAtMs;
+  /** The attempt's end: its last step stops, and the result records when each step ran. */
+  private static AttemptResult ended(
+      AttemptContext context,
+      StepTimer timer,
+      TaskStatus status,
+      Integer exitCode,
+      String startCommit,
+      String commit,
+      String reason) {
+    long durationMs = timer.stop();
+    return new AttemptResult(
+        context.attempt(),
+        status,
+        exitCode,
+        durationMs,
+        startCommit,
+        commit,
+        reason,
+        timer.startedAt(),
+        timer.steps());
   }
 
   /** The {@code AGENT_*} variables of the agent contract, for every step of the attempt. */

@@ -68,7 +68,9 @@ public final class DiffGuard {
         attempt.durationMs(),
         attempt.startCommit(),
         attempt.commit(),
-        reason(findings));
+        reason(findings),
+        attempt.startedAt(),
+        attempt.steps());
   }
 
   /** One line: the first findings, then how many more. */

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.parallelagents.report;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One attempt of a task (best-of-N runs several).
@@ -13,6 +17,11 @@ import java.util.List;
  *     commits are the task's
  * @param diffLines insertions plus deletions, used to rank passing attempts
  * @param reason why it did not succeed, or {@code null}
+ * @param startedAt when the attempt's steps began (its repository was ready), or {@code null} when
+ *     it never got that far, and in reports written before attempts were timed
+ * @param steps the steps the attempt ran, by {@link AttemptStep#key()}, in the order they ran; a
+ *     step that did not run (no {@code setup} in the plan, no {@code verify} after a failed agent)
+ *     is absent
  */
 public record AttemptReport(
     int n,
@@ -23,9 +32,27 @@ public record AttemptReport(
     String commit,
     List<String> commits,
     int diffLines,
-    String reason) {
+    String reason,
+    Instant startedAt,
+    Map<String, StepTime> steps) {
 
   public AttemptReport {
     commits = commits == null ? List.of() : List.copyOf(commits);
+    // Copied in order: the order is the order the steps ran.
+    steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+  }
+
+  /** An attempt whose steps were not timed. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason) {
+    this(n, status, exitCode, durationMs, branch, commit, commits, diffLines, reason, null, null);
   }
 }

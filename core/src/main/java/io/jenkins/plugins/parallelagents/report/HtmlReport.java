@@ -54,6 +54,7 @@ public final class HtmlReport {
         .append("</style>\n</head>\n<body>\n<main>\n");
     header(html, run, report.tasks(), report.timing());
     graph(html, report.tasks());
+    timeline(html, report);
     html.append("<section id=\"tasks\"><h2>Tasks</h2>\n")
         .append(new HtmlTaskTable(parts).render(report.tasks()))
         .append("</section>\n");
@@ -138,6 +139,16 @@ public final class HtmlReport {
       html.append("<span><span class=\"swatch foundation\"></span>foundation</span>");
     }
     html.append("</div></section>\n");
+  }
+
+  private static void timeline(StringBuilder html, RunReport report) {
+    String svg = new TimelineSvg().render(report);
+    html.append("<section id=\"timeline\"><h2>Timeline</h2>\n")
+        .append(
+            svg.isEmpty()
+                ? "<p class=\"muted\">No task has started.</p>"
+                : "<div class=\"graph\">" + svg + "</div>")
+        .append("</section>\n");
   }
 
   /** Badge colours come from {@link Tone}, so the table and the graph never disagree. */

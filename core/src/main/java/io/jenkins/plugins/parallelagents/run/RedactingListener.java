@@ -38,6 +38,11 @@ final class RedactingListener implements RunListener {
   }
 
   @Override
+  public void stepStarted(String taskId, int attempt, String step) {
+    host.stepStarted(taskId, attempt, step);
+  }
+
+  @Override
   public void phaseStarted(String phase) {
     host.phaseStarted(phase);
   }

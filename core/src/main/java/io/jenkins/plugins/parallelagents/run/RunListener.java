@@ -23,6 +23,15 @@ public interface RunListener {
    */
   default void output(String source, String step, String line) {}
 
+  /**
+   * An attempt of a task began a step: {@code setup}, {@code agent}, {@code commit}, {@code verify}
+   * or {@code collect} (see {@link io.jenkins.plugins.parallelagents.report.AttemptStep}), in that
+   * order, skipping those it does not run. The step before it, if any, has ended.
+   *
+   * @param attempt the attempt's number, from 1
+   */
+  default void stepStarted(String taskId, int attempt, String step) {}
+
   /** A phase began: {@code foundation}, {@code tasks}, {@code prediction}, {@code merge}, ... */
   default void phaseStarted(String phase) {}
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,7 +38,7 @@ final class RunState {
   private final ReportWriter writer;
   private final Map<String, TaskReport> tasks = new LinkedHashMap<>();
   private final Map<String, Long> phases = new LinkedHashMap<>();
-  private final Map<String, Long> taskSteps = new LinkedHashMap<>();
+  private final Map<String, Long> taskSteps = new TreeMap<>(Timing.TASK_STEP_ORDER);
   private RunInfo run;
   private List<PredictedConflict> predicted = List.of();
   private MergeReport merge;
@@ -125,7 +126,7 @@ final class RunState {
     phases.merge(name, ms, Long::sum);
   }
 
-  /** Adds to the time all tasks together spent in one step (worktrees, agents, commits, ...). */
+  /** Adds to the time all tasks together spent in one step (worktrees, setup, agent, ...). */
   synchronized void taskStep(String name, long ms) {
     taskSteps.merge(name, ms, Long::sum);
   }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
@@ -137,21 +138,22 @@ final class TaskExecutor {
     }
     AttemptContext context =
         new AttemptContext(task, agent, n, tree, branch, start, run.runId(), run.directory());
-    StepClock steps = new StepClock(run.runner());
-    long t1 = System.nanoTime();
+    AttemptEvents events = new AttemptEvents(run.listener(), task.id(), n);
     AttemptResult result =
         new AttemptRunner(
-                steps, run.git(), run.trees(), LargeFiles.check(run.git(), run.plan().guard()))
-            .run(
-                context,
-                prompt.text(),
-                prompt.file(),
-                (step, line) -> run.listener().output(task.id(), step, line));
+                run.runner(),
+                run.git(),
+                run.trees(),
+                LargeFiles.check(run.git(), run.plan().guard()))
+            .run(context, prompt.text(), prompt.file(), events);
+    long collecting = System.currentTimeMillis();
+    events.stepStarted(AttemptStep.COLLECT);
     result = collected(tree, branch, userRepositoryUnchanged(result), start);
-    run.state().taskStep("agents", steps.elapsedMs());
-    run.state().taskStep("commits", ms(t1) - steps.elapsedMs());
-    return DiffGuard.review(
-        result, run.git(), run.repository(), run.plan().guard(), run.redactor());
+    result =
+        DiffGuard.review(result, run.git(), run.repository(), run.plan().guard(), run.redactor());
+    result = result.withStep(AttemptStep.COLLECT, collecting, System.currentTimeMillis());
+    result.steps().forEach((step, time) -> run.state().taskStep(step, time.durationMs()));
+    return result;
   }
 
   /**
@@ -252,7 +254,9 @@ final class TaskExecutor {
               r.commit(),
               ownCommits(r),
               choice.diffLines(r.attempt()),
-              r.reason()));
+              r.reason(),
+              r.startedAt(),
+              r.steps()));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

@@ -133,6 +133,65 @@ class ReportJsonTest {
     assertThat(read).isEqualTo(SampleRun.report());
   }
 
+  /** report.json as versions before the attempts' steps were timed wrote it. */
+  private static final String BEFORE_STEP_TIMES =
+      """
+      {
+        "schema" : "parallel-agents/report@1",
+        "run" : {
+          "id" : "20260302-091500-prefs", "name" : "prefs", "status" : "SUCCEEDED",
+          "reason" : null, "base" : { "ref" : "main", "commit" : "abc" },
+          "target" : "agents/prefs", "startedAt" : "2026-03-02T09:15:00Z",
+          "finishedAt" : "2026-03-02T09:16:00Z", "directory" : "/tmp/runs/r", "owner" : null
+        },
+        "tasks" : [ {
+          "id" : "api", "title" : "API", "foundation" : false, "needs" : [ ],
+          "status" : "SUCCEEDED", "branch" : "agents/r/api", "commit" : "c1",
+          "attempts" : [ {
+            "n" : 1, "status" : "SUCCEEDED", "exitCode" : 0, "durationMs" : 40000,
+            "branch" : "agents/r/api", "commit" : "c1", "commits" : [ "c1" ],
+            "diffLines" : 3, "reason" : null
+          } ],
+          "chosenAttempt" : 1, "changedFiles" : [ "api.txt" ], "insertions" : 3,
+          "deletions" : 0, "outsideDeclaredPaths" : [ ],
+          "startedAt" : "2026-03-02T09:15:05Z", "finishedAt" : "2026-03-02T09:15:50Z",
+          "durationMs" : 45000, "reason" : null
+        } ],
+        "predictedConflicts" : [ ], "merge" : null, "test" : null, "publish" : null,
+        "timing" : {
+          "makespanMs" : 60000, "criticalPathMs" : 45000,
+          "phasesMs" : { "plan" : 100, "tasks" : 45000 },
+          "taskStepsMs" : { "worktrees" : 80, "agents" : 39000, "commits" : 70, "diffs" : 20 }
+        }
+      }
+      """;
+
+  @Test
+  void read_loadsAReportWrittenBeforeStepsWereTimed() throws IOException {
+    RunReport old = json.fromJson(BEFORE_STEP_TIMES);
+
+    AttemptReport attempt = old.task("api").orElseThrow().attempts().get(0);
+    assertThat(attempt.durationMs()).isEqualTo(40_000);
+    assertThat(attempt.startedAt()).isNull();
+    assertThat(attempt.steps()).isEmpty();
+    assertThat(old.timing().taskStepsMs())
+        .containsEntry("agents", 39_000L)
+        .containsEntry("commits", 70L);
+    // and every report is still made from it
+    assertThat(new HtmlReport().render(old)).contains("data-task=\"api\"");
+    assertThat(new MarkdownReport().render(old)).contains("`api`");
+  }
+
+  @Test
+  void attempts_recordWhenTheyStartedAndEachStep() throws IOException {
+    JsonNode attempt = tree(SampleRun.report()).at("/tasks/0/attempts/0");
+
+    assertThat(attempt.get("startedAt").asText()).isEqualTo("2026-03-02T09:15:01Z");
+    assertThat(names(attempt.get("steps")))
+        .containsExactly("setup", "agent", "commit", "verify", "collect");
+    assertThat(names(attempt.at("/steps/agent"))).containsExactly("offsetMs", "durationMs");
+  }
+
   private JsonNode tree(RunReport report) throws IOException {
     return ReportJson.newMapper().readTree(json.toJson(report));
   }

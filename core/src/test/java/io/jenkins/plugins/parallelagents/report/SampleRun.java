@@ -27,7 +27,7 @@ final class SampleRun {
             TaskStatus.SUCCEEDED,
             "agents/r1/migration",
             "1111111111111111111111111111111111111111",
-            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 62_000, null)),
+            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 60_000, null, 1)),
             1,
             List.of("db/migrations/001_prefs.sql", "db/schema.sql"),
             40,
@@ -47,9 +47,9 @@ final class SampleRun {
             "agents/r1/api",
             "2222222222222222222222222222222222222222",
             List.of(
-                attempt(1, TaskStatus.FAILED, 1, 120_000, "verify failed (exit 1)"),
-                attempt(2, TaskStatus.SUCCEEDED, 0, 150_000, null),
-                attempt(3, TaskStatus.SUCCEEDED, 0, 170_000, null)),
+                attempt(1, TaskStatus.FAILED, 1, 120_000, "verify failed (exit 1)", 63),
+                attempt(2, TaskStatus.SUCCEEDED, 0, 150_000, null, 63),
+                attempt(3, TaskStatus.SUCCEEDED, 0, 168_000, null, 63)),
             2,
             List.of("src/api/prefs.ts", "test/api/prefs.test.ts", "package.json"),
             120,
@@ -68,7 +68,7 @@ final class SampleRun {
             TaskStatus.SUCCEEDED,
             "agents/r1/emails",
             "3333333333333333333333333333333333333333",
-            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 90_000, null)),
+            List.of(attempt(1, TaskStatus.SUCCEEDED, 0, 88_000, null, 63)),
             1,
             List.of("src/api/routes.ts"),
             12,
@@ -87,7 +87,8 @@ final class SampleRun {
             TaskStatus.FAILED,
             "agents/r1/frontend",
             null,
-            List.of(attempt(1, TaskStatus.FAILED, 1, 95_000, "verify failed: npm test | exit 1")),
+            List.of(
+                attempt(1, TaskStatus.FAILED, 1, 93_000, "verify failed: npm test | exit 1", 233)),
             null,
             List.of(),
             0,
@@ -162,8 +163,23 @@ final class SampleRun {
         new Timing(400_000, 327_000, phases));
   }
 
+  /**
+   * An attempt that started {@code startSecond} seconds into the run; its time splits into setup (a
+   * tenth), the agent (most of it), the commit, verify (a fifth) and the collect.
+   */
   private static AttemptReport attempt(
-      int n, TaskStatus status, Integer exitCode, long durationMs, String reason) {
+      int n, TaskStatus status, Integer exitCode, long durationMs, String reason, int startSecond) {
+    Map<String, StepTime> steps = new LinkedHashMap<>();
+    long setup = durationMs / 10;
+    long verify = durationMs / 5;
+    long commit = 400;
+    long collect = 300;
+    long agent = durationMs - setup - verify - commit - collect;
+    steps.put("setup", new StepTime(0, setup));
+    steps.put("agent", new StepTime(setup, agent));
+    steps.put("commit", new StepTime(setup + agent, commit));
+    steps.put("verify", new StepTime(setup + agent + commit, verify));
+    steps.put("collect", new StepTime(setup + agent + commit + verify, collect));
     return new AttemptReport(
         n,
         status,
@@ -173,6 +189,8 @@ final class SampleRun {
         status == TaskStatus.SUCCEEDED ? "c0ffee" + n : null,
         status == TaskStatus.SUCCEEDED ? List.of("c0ffee" + n) : List.of(),
         status == TaskStatus.SUCCEEDED ? 100 + n : 0,
-        reason);
+        reason,
+        START.plusSeconds(startSecond),
+        steps);
   }
 }
