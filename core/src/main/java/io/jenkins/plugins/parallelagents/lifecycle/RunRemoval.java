@@ -139,21 +139,18 @@ final class RunRemoval {
   }
 
   /**
-   * The commits that count as published: the one the run published, and where its target branch is
-   * now (someone may have merged the work since).
+   * The commit that counts as published: where the run's target branch is in the user's repository
+   * now. Not the commit the run published: a later run may have moved the target past it, leaving
+   * it in no branch.
    */
   private List<String> targets(RunReport report) {
-    List<String> targets = new ArrayList<>();
     PublishReport publish = report.publish();
-    if (publish != null && publish.commit() != null) {
-      targets.add(publish.commit());
-    }
     String branch =
         publish != null && publish.branch() != null ? publish.branch() : report.run().target();
-    if (branch != null) {
-      git.resolveCommit(top, "refs/heads/" + branch).ifPresent(targets::add);
+    if (branch == null) {
+      return List.of();
     }
-    return targets;
+    return git.resolveCommit(top, "refs/heads/" + branch).stream().toList();
   }
 
   private boolean contained(String commit, List<String> targets) {
