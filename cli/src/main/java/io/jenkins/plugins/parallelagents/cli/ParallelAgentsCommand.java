@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       ResumeCommand.class,
       RetryCommand.class,
       MergeCommand.class,
+      CleanCommand.class,
+      RestoreCommand.class,
       DemoCommand.class
     })
 final class ParallelAgentsCommand implements Callable<Integer> {

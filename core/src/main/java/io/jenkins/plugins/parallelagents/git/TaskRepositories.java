@@ -183,7 +183,7 @@ public final class TaskRepositories {
    * Makes {@code dotGit} the engine's again before any git call there: a folder it cannot use is
    * set aside and said what is wrong with, else its config, alternates and the rest are put back.
    */
-  private Optional<String> reclaim(Path dotGit) {
+  Optional<String> reclaim(Path dotGit) {
     Optional<String> broken = RepositoryLayout.problem(dotGit);
     if (broken.isPresent()) {
       RepositoryLayout.setAside(dotGit);
@@ -210,7 +210,7 @@ public final class TaskRepositories {
    * commit alone and every file is hashed. A merge or replay the resolver left keeps its MERGE_HEAD
    * or CHERRY_PICK_HEAD: the engine stages every file anyway.
    */
-  private void restoreIndex(Path tree, String tip) {
+  void restoreIndex(Path tree, String tip) {
     Path kept = keptIndex(tree);
     if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS)) {
       git.output(tree, "read-tree", "HEAD");
@@ -264,7 +264,7 @@ public final class TaskRepositories {
     }
   }
 
-  private void writeAdministration(Path dotGit) {
+  void writeAdministration(Path dotGit) {
     try {
       for (String name : FOREIGN) {
         remove(dotGit.resolve(name));

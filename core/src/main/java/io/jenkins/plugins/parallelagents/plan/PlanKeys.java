@@ -63,7 +63,7 @@ public final class PlanKeys {
   public static final List<String> PUBLISH = List.of("remote", "force");
 
   /** Keys of the {@code cleanup} section. */
-  public static final List<String> CLEANUP = List.of("keepDays", "keepRuns");
+  public static final List<String> CLEANUP = List.of("keepDays", "keepRuns", "keepSnapshotsDays");
 
   /** Keys of the {@code guard} section. */
   public static final List<String> GUARD =

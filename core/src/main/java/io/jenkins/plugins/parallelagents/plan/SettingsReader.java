@@ -99,9 +99,13 @@ final class SettingsReader {
     MappingReader in = new MappingReader(mapping, "cleanup", PlanKeys.CLEANUP, problems);
     Integer keepDays = in.integer("keepDays", 0);
     Integer keepRuns = in.integer("keepRuns", 1);
+    Integer keepSnapshotsDays = in.integer("keepSnapshotsDays", 0);
     return new CleanupSettings(
         keepDays == null ? CleanupSettings.DEFAULT.keepDays() : keepDays,
-        keepRuns == null ? CleanupSettings.DEFAULT.keepRuns() : keepRuns);
+        keepRuns == null ? CleanupSettings.DEFAULT.keepRuns() : keepRuns,
+        keepSnapshotsDays == null
+            ? CleanupSettings.DEFAULT.keepSnapshotsDays()
+            : keepSnapshotsDays);
   }
 
   /** {@code null} mapping: the built-in guard. */

@@ -137,6 +137,7 @@ class PlanSchemaTest {
     JsonNode cleanup = section("cleanup").get("properties");
     assertThat(cleanup.get("keepDays").get("minimum").asInt()).isZero();
     assertThat(cleanup.get("keepRuns").get("minimum").asInt()).isEqualTo(1);
+    assertThat(cleanup.get("keepSnapshotsDays").get("minimum").asInt()).isZero();
   }
 
   private static List<String> lowerCase(Enum<?>[] constants) {

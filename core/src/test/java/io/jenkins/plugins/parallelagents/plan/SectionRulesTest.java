@@ -146,6 +146,13 @@ class SectionRulesTest {
   }
 
   @Test
+  void cleanupKeepSnapshotsDays_negative_mustBeAtLeastZero() {
+    assertThat(problems(HEAD + "cleanup:\n  keepSnapshotsDays: -1\n"))
+        .containsExactly(
+            "agents-plan.yaml:5:22: cleanup: 'keepSnapshotsDays' must be at least 0, not -1");
+  }
+
+  @Test
   void cleanupKeepDays_negative_mustBeAtLeastZero() {
     assertThat(problems(HEAD + "cleanup:\n  keepDays: -1\n"))
         .containsExactly("agents-plan.yaml:5:13: cleanup: 'keepDays' must be at least 0, not -1");

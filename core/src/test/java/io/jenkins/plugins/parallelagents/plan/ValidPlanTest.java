@@ -88,7 +88,7 @@ class ValidPlanTest {
     assertThat(plan.test())
         .isEqualTo(new TestSettings(CommandSpec.shell("npm test"), Duration.ofMinutes(30)));
     assertThat(plan.publish()).isEqualTo(new PublishSettings("origin", false));
-    assertThat(plan.cleanup()).isEqualTo(new CleanupSettings(4, 10));
+    assertThat(plan.cleanup()).isEqualTo(new CleanupSettings(4, 10, 30));
   }
 
   private static java.util.Map.Entry<String, AgentProfile> entry(String name, CommandSpec command) {
@@ -208,6 +208,7 @@ class ValidPlanTest {
             cleanup:
               keepDays: 0
               keepRuns: 3
+              keepSnapshotsDays: 7
             """);
 
     assertThat(plan.target()).isEqualTo("release/combined");
@@ -218,7 +219,7 @@ class ValidPlanTest {
         .isEqualTo(
             new TestSettings(CommandSpec.argv(List.of("make", "test")), Duration.ofMinutes(10)));
     assertThat(plan.publish()).isEqualTo(new PublishSettings("origin", true));
-    assertThat(plan.cleanup()).isEqualTo(new CleanupSettings(0, 3));
+    assertThat(plan.cleanup()).isEqualTo(new CleanupSettings(0, 3, 7));
   }
 
   @Test

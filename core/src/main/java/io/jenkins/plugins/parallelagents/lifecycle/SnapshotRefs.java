@@ -1,0 +1,37 @@
+package io.jenkins.plugins.parallelagents.lifecycle;
+
+/**
+ * Where the work saved from a removed run is kept in the user's repository, one namespace per run:
+ * {@code refs/parallel-agents/snapshots/<run>/<tree>} holds a task's (or attempt's) branch that the
+ * target did not contain, {@code refs/parallel-agents/snapshots/<run>/<tree>.uncommitted} a commit
+ * of what its tree held beyond its HEAD (parent: that HEAD). {@code <tree>} is the task id, or
+ * {@code <task>.attempt-<n>} for an attempt, as in the run's branch names. Outside {@code
+ * refs/heads}, so they list as no branch, but keep their commits from git's garbage collection.
+ */
+public final class SnapshotRefs {
+
+  static final String ROOT = "refs/parallel-agents/snapshots/";
+  static final String UNCOMMITTED = ".uncommitted";
+
+  private SnapshotRefs() {}
+
+  /** The namespace of one run's snapshots. */
+  public static String ofRun(String runId) {
+    return ROOT + runId;
+  }
+
+  /** The saved branch of a task or attempt. */
+  public static String branch(String runId, String tree) {
+    return ofRun(runId) + "/" + tree;
+  }
+
+  /** The saved uncommitted work of a task's or attempt's tree. */
+  public static String uncommitted(String runId, String tree) {
+    return branch(runId, tree) + UNCOMMITTED;
+  }
+
+  /** The run's branches' folder: {@code agents/<run>}. */
+  static String runBranches(String runId) {
+    return "refs/heads/agents/" + runId;
+  }
+}
