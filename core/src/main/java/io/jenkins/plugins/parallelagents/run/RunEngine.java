@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.InterruptedRuns;
+import io.jenkins.plugins.parallelagents.lifecycle.Retention;
 import io.jenkins.plugins.parallelagents.lifecycle.RunEntry;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
@@ -152,7 +153,21 @@ public final class RunEngine {
       state.phase("plan", ms(t0));
       state.save(); // the first report.json, before any work
       RunReport report = new RunPhases(run, checked, jobs, kept.keySet()).runAll();
+      cleanOtherRuns(root, git, checked.top(), runId);
       return new ReportRedaction(redactor::redact).apply(report, RunReport.class);
+    }
+  }
+
+  /**
+   * Applies the plan's retention to the repository's other runs, as every run does at its end. A
+   * run that could not be cleaned stays for the next time: this run's outcome does not depend on
+   * it.
+   */
+  private void cleanOtherRuns(StateRoot root, Git git, Path top, String runId) {
+    try {
+      Retention.afterRun(root, git, top, plan.cleanup(), runId);
+    } catch (RuntimeException e) {
+      // kept as it was; 'parallel-agents clean' says why
     }
   }
 

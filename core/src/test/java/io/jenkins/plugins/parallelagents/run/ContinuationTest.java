@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
@@ -18,6 +19,8 @@ import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -212,5 +215,30 @@ class ContinuationTest extends EngineTestBase {
         .hasMessageContaining("no run '20260101-000000-abcd'")
         .satisfies(
             e -> assertThat(((EnvironmentException) e).fix()).contains("parallel-agents runs"));
+  }
+
+  @Test
+  void everyRunEnds_byApplyingTheRetentionToTheOtherRuns() throws Exception {
+    List<RunReport> runs = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      runs.add(
+          engine.run(
+              new Plans()
+                  .task("a", "echo " + n + " > a.txt")
+                  .target("agents/t" + n)
+                  .cleanup(new CleanupSettings(4, 2))
+                  .build(),
+              repo));
+    }
+
+    String removed = runs.get(0).run().id();
+    assertThat(Path.of(runs.get(0).run().directory())).doesNotExist();
+    assertThat(git.git(repo, "branch", "--list", "agents/" + removed + "/*")).isEmpty();
+    for (RunReport kept : runs.subList(1, 3)) {
+      assertThat(Path.of(kept.run().directory())).isDirectory();
+      assertThat(git.git(repo, "branch", "--list", "agents/" + kept.run().id() + "/a"))
+          .isNotEmpty();
+    }
+    assertThat(git.git(repo, "rev-parse", "agents/t1")).as("a published target stays").isNotEmpty();
   }
 }

@@ -32,6 +32,7 @@ public final class Plans {
   private String interfaces = "";
   private GuardSettings guard = GuardSettings.DEFAULT;
   private boolean sandbox;
+  private CleanupSettings cleanup = CleanupSettings.DEFAULT;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -88,6 +89,11 @@ public final class Plans {
     return this;
   }
 
+  public Plans cleanup(CleanupSettings cleanup) {
+    this.cleanup = cleanup;
+    return this;
+  }
+
   public Plans maxParallel(int maxParallel) {
     this.maxParallel = maxParallel;
     return this;
@@ -139,7 +145,7 @@ public final class Plans {
         merge,
         test,
         publish,
-        CleanupSettings.DEFAULT,
+        cleanup,
         guard);
   }
 }
