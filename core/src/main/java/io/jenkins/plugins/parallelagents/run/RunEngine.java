@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.InterruptedRuns;
+import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -84,6 +85,11 @@ public final class RunEngine {
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
             : StateRoot.defaultFor(checked.top(), options.environment());
+    Publications publications = Publications.in(root);
+    Git network = new Git(runner, checked.identity());
+    checked =
+        checked.withPublishTarget(
+            PublishPreflight.check(probe, network, plan, checked, publications), publications);
     InterruptedRuns.markDead(root);
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
