@@ -117,6 +117,28 @@ class PublisherTest extends EngineTestBase {
             });
   }
 
+  @Test
+  void aPublicationThatCannotBeRecorded_publishesNothing() throws Exception {
+    Path origin = git.bareOrigin(repo);
+    // A folder where the record goes: it cannot be replaced by a file.
+    Files.createDirectories(publications.file().resolve("in-the-way"));
+
+    PublishReport report =
+        publisher.publish(
+            repo,
+            result,
+            new PublishTarget("agents/feature", null, origin.toString(), null),
+            new PublishSettings("origin", false),
+            "feature",
+            "run-1");
+
+    assertThat(report.status()).isEqualTo(PublishStatus.FAILED);
+    assertThat(report.reason())
+        .startsWith("nothing was published: the publication could not be recorded: ");
+    assertThat(git.git(origin, "branch", "--list", "agents/feature")).isEmpty();
+    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+  }
+
   private static final PublishSettings LOCAL = PublishSettings.LOCAL_ONLY;
 
   /** A commit on {@code branch} (created from main if needed), leaving main checked out. */
