@@ -106,12 +106,12 @@ public final class Publisher {
       }
     }
     boolean localMoved = git.compareAndSetBranch(repo, target, commit, current);
+    if (!localMoved && seen.pushUrl() == null) {
+      return rejected(settings, target, commit, "target '" + target + "' moved while publishing");
+    }
     confirm(intent);
     PublishStatus status = seen.pushUrl() != null ? PublishStatus.PUSHED : PublishStatus.UPDATED;
     if (!localMoved) {
-      if (seen.pushUrl() == null) {
-        return rejected(settings, target, commit, "target '" + target + "' moved while publishing");
-      }
       // The remote has the result; the local branch that someone moved meanwhile is theirs.
       return report(
           settings,

@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,14 +47,24 @@ public final class PublishPreflight {
    *     commands a cancelled run kills
    * @param checked the repository as preflight found it: its base, local target and push URL
    * @param publications what this tool published from this repository before
+   * @param redactor masks the run's secrets (credentials in the remote's URL) in the refusal
    * @return the target as found, which publishing replaces only if it is still there
    * @throws EnvironmentException when the target holds someone else's work, or the remote cannot be
    *     read
    */
   public static PublishTarget check(
-      Git git, Git network, Plan plan, Preflight.Checked checked, Publications publications)
+      Git git,
+      Git network,
+      Plan plan,
+      Preflight.Checked checked,
+      Publications publications,
+      Redactor redactor)
       throws EnvironmentException {
-    return new PublishPreflight(git, network, checked.top()).judge(plan, checked, publications);
+    try {
+      return new PublishPreflight(git, network, checked.top()).judge(plan, checked, publications);
+    } catch (EnvironmentException e) {
+      throw new EnvironmentException(redactor.redact(e.getMessage()), redactor.redact(e.fix()));
+    }
   }
 
   private PublishTarget judge(Plan plan, Preflight.Checked checked, Publications publications)
@@ -131,6 +142,7 @@ public final class PublishPreflight {
                 "log",
                 "--no-decorate",
                 "--no-color",
+                "--no-show-signature",
                 "--format=%h %s",
                 "-n",
                 String.valueOf(SHOWN_COMMITS),

@@ -89,7 +89,8 @@ public final class RunEngine {
     Git network = new Git(runner, checked.identity());
     checked =
         checked.withPublishTarget(
-            PublishPreflight.check(probe, network, plan, checked, publications), publications);
+            PublishPreflight.check(probe, network, plan, checked, publications, redactor),
+            publications);
     InterruptedRuns.markDead(root);
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
