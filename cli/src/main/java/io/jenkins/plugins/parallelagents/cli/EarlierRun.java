@@ -48,7 +48,7 @@ final class EarlierRun {
       throw new CliFailure(ExitCodes.ENVIRONMENT, lines(e), e);
     }
     Path planFile = planFile(earlier);
-    Plan plan = new PlanFiles().load(planFile);
+    Plan plan = options.publishing.applyTo(new PlanFiles().load(planFile));
     CliFailure problem = check.apply(plan);
     if (problem != null) {
       throw problem;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that go on from an earlier run: resume, retry, merge. */
@@ -32,4 +33,6 @@ final class EarlierRunOptions {
           "The plan file to go on with. Default: the file the run was started with; tasks whose"
               + " definition changed since run again.")
   Path planFile;
+
+  @Mixin PublishOptions publishing;
 }

@@ -40,6 +40,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin PublishOptions publishing;
+
   @Parameters(paramLabel = "PLAN", description = "The plan file, e.g. agents-plan.yaml.")
   Path planFile;
 
@@ -75,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
-    Plan plan = new PlanFiles().load(planFile);
+    Plan plan = publishing.applyTo(new PlanFiles().load(planFile));
     if (dryRun) {
       new Schedule(plan, jobs).print(spec.commandLine().getOut());
       return ExitCodes.OK;

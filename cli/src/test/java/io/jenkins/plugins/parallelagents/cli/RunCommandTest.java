@@ -81,4 +81,92 @@ class RunCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).contains("migraton");
   }
+
+  @Test
+  void aTargetHoldingSomeoneElsesWork_exits3BeforeAnyAgent_untilATargetOrForceIsGiven()
+      throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("app"));
+    Host host = Cli.isolatedHost(dir.resolve("home"), repo);
+    GitProcess git = new GitProcess(host.environment());
+    String[] identity = {"-c", "user.name=T", "-c", "user.email=t@example.com"};
+    git.require(repo, "init", "-q", "-b", "main");
+    Files.writeString(repo.resolve("README.md"), "app\n");
+    git.require(repo, "add", "-A");
+    git.require(repo, concat(identity, "commit", "-qm", "Initial commit"));
+    git.require(repo, "checkout", "-q", "-b", "agents/demo");
+    Files.writeString(repo.resolve("theirs.txt"), "their work\n");
+    git.require(repo, "add", "-A");
+    git.require(repo, concat(identity, "commit", "-qm", "Their work"));
+    git.require(repo, "checkout", "-q", "main");
+    String theirs = git.require(repo, "rev-parse", "agents/demo").strip();
+    Path mark = dir.resolve("agent-ran");
+    Path plan =
+        Plans.write(
+            dir,
+            "agents-plan.yaml",
+            """
+            version: 1
+            name: demo
+            agents:
+              script: { command: ["/bin/sh", "-c", "touch '%s'; echo work > work.txt"] }
+            defaults:
+              agent: script
+            tasks:
+              - id: api
+                prompt: Add the endpoint.
+            """
+                .formatted(mark));
+    String[] run = {"run", plan.toString(), "--state-dir", dir.resolve("state").toString()};
+
+    Cli.Result refused = Cli.run(host, run);
+
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(refused.errLines())
+        .containsExactly(
+            "target 'agents/demo' holds 1 commit that neither the base contains nor an earlier run"
+                + " of plan 'demo' published: "
+                + theirs.substring(0, 7)
+                + " Their work",
+            "to replace it, pass --force-publish (or set publish.force: true in the plan); to keep"
+                + " it, publish elsewhere with --target NAME (or another 'target:' in the plan),"
+                + " or merge it into the base");
+    assertThat(mark).doesNotExist();
+
+    Cli.Result elsewhere = Cli.run(host, concat(run, "--target", "agents/demo-2"));
+    assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(ExitCodes.OK);
+    assertThat(git.require(repo, "show", "agents/demo-2:work.txt").strip()).isEqualTo("work");
+    assertThat(git.require(repo, "rev-parse", "agents/demo").strip()).isEqualTo(theirs);
+
+    Cli.Result forced = Cli.run(host, concat(run, "--force-publish"));
+    assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
+    assertThat(git.require(repo, "show", "agents/demo:work.txt").strip()).isEqualTo("work");
+  }
+
+  @Test
+  void aTargetOptionThatIsNoBranchName_exits2() throws Exception {
+    Path plan = Plans.write(dir, "agents-plan.yaml", Plans.VALID);
+
+    Cli.Result result = Cli.run("run", plan.toString(), "--dry-run", "--target", "x..y");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("'x..y' is not a valid branch name: it contains '..'")
+        .contains("--target");
+  }
+
+  @Test
+  void theTargetOption_isTheTargetTheDryRunShows() throws Exception {
+    Path plan = Plans.write(dir, "agents-plan.yaml", Plans.VALID);
+
+    Cli.Result result = Cli.run("run", plan.toString(), "--dry-run", "--target", "review/next");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out()).contains("Target: review/next");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
+import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.merge.TaskBranches;
@@ -133,11 +134,11 @@ public final class NodeMerge {
     return new Publisher(git, git)
         .publish(
             top,
-            request.branch(),
             request.commit(),
-            current,
+            PublishTarget.local(request.branch(), current),
             new PublishSettings(null, request.force()),
-            null);
+            run.plan().name(),
+            run.runId());
   }
 
   /** The merge, test and publish parts of a report, as far as this node got. */

@@ -67,6 +67,46 @@ public record Plan(
         guard);
   }
 
+  /** The same plan publishing to {@code target} (a branch name {@link BranchName} accepts). */
+  public Plan withTarget(String target) {
+    return new Plan(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard);
+  }
+
+  /** The same plan with other {@code publish} settings. */
+  public Plan withPublish(PublishSettings publish) {
+    return new Plan(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard);
+  }
+
   public Optional<Task> task(String id) {
     return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
   }

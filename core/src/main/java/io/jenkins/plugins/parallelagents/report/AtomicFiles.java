@@ -9,14 +9,14 @@ import java.nio.file.StandardCopyOption;
 /**
  * Replaces a file in one step, so that a process reading it while a run goes on (the Jenkins run
  * page, {@code parallel-agents show}) sees either the old or the new content, never a half-written
- * one.
+ * one. The lifecycle's own files are written the same way.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   private AtomicFiles() {}
 
   /** Writes {@code content} to a temporary file beside {@code target}, then renames it over. */
-  static void write(Path target, byte[] content) throws IOException {
+  public static void write(Path target, byte[] content) throws IOException {
     Path absolute = target.toAbsolutePath();
     // Same directory as the target: a rename is only atomic within one file system.
     Path temp =

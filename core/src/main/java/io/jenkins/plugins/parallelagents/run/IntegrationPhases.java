@@ -2,9 +2,11 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TouchedPaths;
+import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
+import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.merge.TaskBranches;
@@ -138,15 +140,10 @@ final class IntegrationPhases {
         line -> run.listener().output("test", "test", line));
   }
 
-  PublishReport publish(String commit, String targetAtStart, String pushUrl) {
-    return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()))
+  PublishReport publish(String commit, PublishTarget seen, Publications publications) {
+    return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()), publications)
         .publish(
-            run.repository(),
-            run.plan().target(),
-            commit,
-            targetAtStart,
-            run.plan().publish(),
-            pushUrl);
+            run.repository(), commit, seen, run.plan().publish(), run.plan().name(), run.runId());
   }
 
   private static long ms(long t0) {

@@ -4,6 +4,8 @@ import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitVersion;
 import io.jenkins.plugins.parallelagents.git.RepositorySnapshot;
+import io.jenkins.plugins.parallelagents.lifecycle.Publications;
+import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import java.nio.file.Files;
@@ -33,6 +35,9 @@ public final class Preflight {
    * @param pushUrl where publishing pushes, read from the repository's config now (a later change
    *     to that config does not redirect the push), or {@code null} without {@code publish.remote}
    * @param userRepository the base, target and checked-out branch and the config, as they are now
+   * @param publishTarget the target judged fit to be replaced, by {@link PublishPreflight}; {@code
+   *     null} until then
+   * @param publications where publishing records what it published
    */
   public record Checked(
       Path top,
@@ -42,7 +47,25 @@ public final class Preflight {
       Map<String, String> identity,
       Map<String, String> author,
       String pushUrl,
-      RepositorySnapshot userRepository) {}
+      RepositorySnapshot userRepository,
+      PublishTarget publishTarget,
+      Publications publications) {
+
+    /** The same, with the target as {@link PublishPreflight} judged it. */
+    public Checked withPublishTarget(PublishTarget target, Publications publications) {
+      return new Checked(
+          top,
+          baseRef,
+          baseCommit,
+          targetCommit,
+          identity,
+          author,
+          pushUrl,
+          userRepository,
+          target,
+          publications);
+    }
+  }
 
   private Preflight() {}
 
@@ -84,7 +107,9 @@ public final class Preflight {
             git,
             top,
             watchedRefs(git, top, baseRef, plan.target()),
-            RepositorySnapshot.globalConfig(environment)));
+            RepositorySnapshot.globalConfig(environment)),
+        null,
+        null);
   }
 
   /** The base when it is a branch, the target, and the branch checked out in the checkout. */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.InterruptedRuns;
+import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.lifecycle.Retention;
 import io.jenkins.plugins.parallelagents.lifecycle.RunEntry;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
@@ -87,6 +88,12 @@ public final class RunEngine {
         earlier == null ? this.plan : this.plan.withBase(earlier.report().run().base().commit());
     Preflight.Checked checked =
         Preflight.check(probe, plan, options.repository(), options.environment());
+    Publications publications = Publications.in(root);
+    Git network = new Git(runner, checked.identity());
+    checked =
+        checked.withPublishTarget(
+            PublishPreflight.check(probe, network, plan, checked, publications, redactor),
+            publications);
     SandboxCheck.require(plan, runner, checked.top());
     String runId =
         earlier != null

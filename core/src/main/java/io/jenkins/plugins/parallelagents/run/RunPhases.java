@@ -206,7 +206,7 @@ final class RunPhases {
         timed(
             "publish",
             p -> p.status().name(),
-            () -> phases.publish(merge.commit(), checked.targetCommit(), checked.pushUrl()));
+            () -> phases.publish(merge.commit(), checked.publishTarget(), checked.publications()));
     state.publish(publish);
   }
 

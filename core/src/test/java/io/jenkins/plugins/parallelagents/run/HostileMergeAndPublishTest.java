@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
@@ -92,11 +93,11 @@ class HostileMergeAndPublishTest extends UserRepositoryTestBase {
         new Publisher(engineGit, engineGit)
             .publish(
                 repo,
-                "agents/feature",
                 mainBefore,
-                null,
+                new PublishTarget("agents/feature", null, checked.pushUrl(), null),
                 new PublishSettings("origin", false),
-                checked.pushUrl());
+                "feature",
+                "run-1");
 
     assertThat(published.status()).isEqualTo(PublishStatus.PUSHED);
     assertThat(git.git(origin, "rev-parse", "agents/feature")).isEqualTo(mainBefore);

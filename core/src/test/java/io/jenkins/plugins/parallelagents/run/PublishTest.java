@@ -48,57 +48,6 @@ class PublishTest extends EngineTestBase {
   }
 
   @Test
-  void targetThatMovedOnTheRemote_isNotOverwritten() throws Exception {
-    Path origin = git.bareOrigin(repo);
-    git.git(repo, "checkout", "-q", "-b", "elsewhere");
-    Files.writeString(repo.resolve("other.txt"), "someone else's work\n");
-    git.git(repo, "add", "-A");
-    git.git(repo, "commit", "-qm", "Other work");
-    git.git(repo, "push", "-q", "origin", "elsewhere:agents/feature");
-    String theirs = git.git(origin, "rev-parse", "agents/feature");
-    git.git(repo, "checkout", "-q", "main");
-
-    RunReport report =
-        engine.run(
-            new Plans()
-                .task("api", "echo a > a.txt")
-                .publish(new PublishSettings("origin", false))
-                .build(),
-            repo);
-
-    assertThat(report.publish().status()).isEqualTo(PublishStatus.REJECTED);
-    assertThat(report.publish().reason()).contains("push to origin was rejected");
-    assertThat(git.git(origin, "rev-parse", "agents/feature")).isEqualTo(theirs);
-    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
-  }
-
-  @Test
-  void localTargetWithOtherWork_isNotOverwritten_unlessForced() throws Exception {
-    git.git(repo, "branch", "agents/feature");
-    git.git(repo, "checkout", "-q", "agents/feature");
-    Files.writeString(repo.resolve("other.txt"), "x\n");
-    git.git(repo, "add", "-A");
-    git.git(repo, "commit", "-qm", "Other work");
-    String theirs = git.git(repo, "rev-parse", "HEAD");
-    git.git(repo, "checkout", "-q", "main");
-
-    RunReport refused = engine.run(new Plans().task("api", "echo a > a.txt").build(), repo);
-    assertThat(refused.publish().status()).isEqualTo(PublishStatus.REJECTED);
-    assertThat(refused.publish().reason()).contains("holds commits this result does not contain");
-    assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(theirs);
-
-    RunReport forced =
-        engine.run(
-            new Plans()
-                .task("api", "echo a > a.txt")
-                .publish(new PublishSettings(null, true))
-                .build(),
-            repo);
-    assertThat(forced.publish().status()).isEqualTo(PublishStatus.UPDATED);
-    assertThat(git.git(repo, "rev-parse", "agents/feature")).isEqualTo(forced.merge().commit());
-  }
-
-  @Test
   void notAGitRepository_isAnEnvironmentError() throws Exception {
     Path plain = Files.createDirectories(temp.resolve("plain"));
     assertThatThrownBy(() -> engine.run(new Plans().task("api", "true").build(), plain))
