@@ -18,7 +18,14 @@ import picocli.CommandLine.Spec;
       ""
     },
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ValidateCommand.class, GraphCommand.class, RunCommand.class, DemoCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      GraphCommand.class,
+      RunCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      DemoCommand.class
+    })
 final class ParallelAgentsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -59,6 +59,20 @@ public final class RepositoryLock {
         this.file.resolveSibling(this.file.getFileName() + ".jvm-" + self.pid() + "-" + started);
   }
 
+  /**
+   * A lock for a repository no other run writes to at the same time (a node's own checkout, a
+   * benchmark): only the threads of its holder take turns, no file is written.
+   */
+  public static RepositoryLock unshared() {
+    return new RepositoryLock();
+  }
+
+  private RepositoryLock() {
+    this.file = null;
+    this.jvmMarker = null;
+  }
+
+  /** The lock file, or {@code null} for an {@link #unshared} lock. */
   public Path file() {
     return file;
   }
@@ -87,6 +101,10 @@ public final class RepositoryLock {
       threads.acquireUninterruptibly();
     }
     try {
+      if (file == null) {
+        holder = Thread.currentThread();
+        return new Held(null);
+      }
       takeJvmTurn(waiting);
       try {
         Held held = new Held(lockFile(waiting));
@@ -211,6 +229,11 @@ public final class RepositoryLock {
         return;
       }
       released = true;
+      if (lock == null) {
+        holder = null;
+        threads.release();
+        return;
+      }
       try (FileChannel channel = lock.channel()) {
         channel.truncate(0);
       } catch (IOException e) {

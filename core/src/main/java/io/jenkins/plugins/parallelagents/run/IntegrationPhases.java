@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
@@ -84,7 +85,7 @@ final class IntegrationPhases {
         && settings.onConflict() == ConflictPolicy.FAIL) {
       // Merge commits need no worktree; one is checked out only for the test command to run in.
       outcome = new TreeMerger(run.git()).merge(run.repository(), integrationStart, branches);
-      run.git().setBranch(run.repository(), branch, outcome.commit());
+      run.setUserBranch(branch, outcome.commit());
       if (run.plan().test() != null && outcome.status() == MergeStatus.MERGED) {
         run.trees().create(integrationWorktree(), branch, outcome.commit());
       }
@@ -139,14 +140,17 @@ final class IntegrationPhases {
   }
 
   PublishReport publish(String commit, String targetAtStart, String pushUrl) {
-    return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()))
-        .publish(
-            run.repository(),
-            run.plan().target(),
-            commit,
-            targetAtStart,
-            run.plan().publish(),
-            pushUrl);
+    // Held through the push: a push that fails puts the target back, which nobody may race.
+    try (RepositoryLock.Held held = run.repositoryLock().acquire()) {
+      return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()))
+          .publish(
+              run.repository(),
+              run.plan().target(),
+              commit,
+              targetAtStart,
+              run.plan().publish(),
+              pushUrl);
+    }
   }
 
   private static long ms(long t0) {
