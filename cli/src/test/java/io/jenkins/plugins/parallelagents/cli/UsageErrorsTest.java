@@ -45,7 +45,8 @@ class UsageErrorsTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errLines())
         .containsExactly(
-            "Missing a command: validate, graph, run, runs, show, demo", "see 'parallel-agents --help'");
+            "Missing a command: validate, graph, run, runs, show, demo",
+            "see 'parallel-agents --help'");
   }
 
   @Test
