@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       RunCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
       ResumeCommand.class,
       RetryCommand.class,
       MergeCommand.class,

@@ -51,11 +51,14 @@ public final class GitEnvironment {
   }
 
   /**
-   * An automatic gc, started by any commit, would prune worktrees while tasks create theirs. Added
-   * through git's environment configuration, after any entries the host already set there.
+   * An automatic gc or maintenance, started by a commit or a fetch, would repack objects and pack
+   * refs under another run's fetch of the same repository, and prune worktrees while tasks create
+   * theirs. Added through git's environment configuration, after any entries the host already set
+   * there.
    */
   private static void disableAutoGc(Map<String, String> environment) {
-    addConfig(environment, configCount(environment), "gc.auto", "0");
+    int count = addConfig(environment, configCount(environment), "gc.auto", "0");
+    addConfig(environment, count, "maintenance.auto", "false");
   }
 
   private static int configCount(Map<String, String> environment) {

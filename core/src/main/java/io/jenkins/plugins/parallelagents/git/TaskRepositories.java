@@ -61,16 +61,30 @@ public final class TaskRepositories {
   private final Git git;
   private final Path source;
   private final Path objects;
+  private final RepositoryLock lock;
+
+  /** For a repository no other run writes to at the same time (a node's own checkout). */
+  public TaskRepositories(Git git, Path source) {
+    this(git, source, RepositoryLock.unshared());
+  }
 
   /**
    * @param git a hardened git
    * @param source the top folder of the user's checkout: the objects are borrowed from it and the
    *     results fetched into it
+   * @param lock held while the results are fetched into the user's repository, which other runs may
+   *     write at the same time
    */
-  public TaskRepositories(Git git, Path source) {
+  public TaskRepositories(Git git, Path source, RepositoryLock lock) {
     this.git = git;
     this.source = source;
     this.objects = git.commonDir(source).resolve("objects").toAbsolutePath().normalize();
+    this.lock = lock;
+  }
+
+  /** The lock every writer of the user's repository holds while it writes there. */
+  public RepositoryLock lock() {
+    return lock;
   }
 
   public Path source() {
@@ -161,21 +175,23 @@ public final class TaskRepositories {
     if (broken.isPresent()) {
       return broken;
     }
-    git.output(
-        source,
-        "-c",
-        "transfer.fsckObjects=true",
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-write-fetch-head",
-        "--no-recurse-submodules",
-        dotGit.toAbsolutePath().toString(),
-        commit);
-    if (!git.isAncestor(source, start, commit)) {
-      return Optional.of(rewritten(userBranch, start));
+    try (RepositoryLock.Held held = lock.acquire()) {
+      git.output(
+          source,
+          "-c",
+          "transfer.fsckObjects=true",
+          "fetch",
+          "--quiet",
+          "--no-tags",
+          "--no-write-fetch-head",
+          "--no-recurse-submodules",
+          dotGit.toAbsolutePath().toString(),
+          commit);
+      if (!git.isAncestor(source, start, commit)) {
+        return Optional.of(rewritten(userBranch, start));
+      }
+      git.setBranch(source, userBranch, commit);
     }
-    git.setBranch(source, userBranch, commit);
     return Optional.empty();
   }
 

@@ -32,6 +32,11 @@ public record StateRoot(Path root) {
     return root.resolve("runs").resolve(runId);
   }
 
+  /** The lock the runs of the repository take turns with to write its refs. */
+  public Path repositoryLock() {
+    return root.resolve("repository.lock");
+  }
+
   public Path worktrees(String runId) {
     return root.resolve("worktrees").resolve(runId);
   }

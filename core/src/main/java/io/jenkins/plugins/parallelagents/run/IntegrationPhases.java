@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
@@ -86,7 +87,7 @@ final class IntegrationPhases {
         && settings.onConflict() == ConflictPolicy.FAIL) {
       // Merge commits need no worktree; one is checked out only for the test command to run in.
       outcome = new TreeMerger(run.git()).merge(run.repository(), integrationStart, branches);
-      run.git().setBranch(run.repository(), branch, outcome.commit());
+      run.setUserBranch(branch, outcome.commit());
       if (run.plan().test() != null && outcome.status() == MergeStatus.MERGED) {
         run.trees().create(integrationWorktree(), branch, outcome.commit());
       }
@@ -141,9 +142,12 @@ final class IntegrationPhases {
   }
 
   PublishReport publish(String commit, PublishTarget seen, Publications publications) {
-    return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()), publications)
-        .publish(
-            run.repository(), commit, seen, run.plan().publish(), run.plan().name(), run.runId());
+    // Held through the push and the local move: two runs publishing one target go one at a time.
+    try (RepositoryLock.Held held = run.repositoryLock().acquire()) {
+      return new Publisher(run.git(), new Git(run.runner(), run.commandEnvironment()), publications)
+          .publish(
+              run.repository(), commit, seen, run.plan().publish(), run.plan().name(), run.runId());
+    }
   }
 
   private static long ms(long t0) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.git.RepositorySnapshot;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -39,4 +40,17 @@ record RunContext(
     int jobs,
     TaskRepositories trees,
     RepositorySnapshot userRepository,
-    Redactor redactor) {}
+    Redactor redactor) {
+
+  /** The lock other runs of the user's repository wait on while this one writes its refs. */
+  RepositoryLock repositoryLock() {
+    return trees.lock();
+  }
+
+  /** Points {@code branch} of the user's repository at {@code commit}, holding its lock. */
+  void setUserBranch(String branch, String commit) {
+    try (RepositoryLock.Held held = repositoryLock().acquire()) {
+      git.setBranch(repository, branch, commit);
+    }
+  }
+}

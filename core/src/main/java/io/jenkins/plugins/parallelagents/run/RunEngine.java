@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
+import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.InterruptedRuns;
 import io.jenkins.plugins.parallelagents.lifecycle.Publications;
@@ -152,7 +153,7 @@ public final class RunEngine {
               state,
               checked.identity(),
               jobs,
-              new TaskRepositories(git, checked.top()),
+              new TaskRepositories(git, checked.top(), new RepositoryLock(root.repositoryLock())),
               checked.userRepository(),
               redactor);
       listener.runStarted(runId, directory.root());

@@ -178,7 +178,7 @@ final class TaskExecutor {
             ? Optional.empty()
             : run.trees().collect(tree, result.commit(), branch, start);
     if (result.commit() == null || misdeed.isPresent()) {
-      run.git().setBranch(run.repository(), branch, start);
+      run.setUserBranch(branch, start);
     }
     return misdeed.map(why -> result.failed(why, null)).orElse(result);
   }
@@ -262,7 +262,7 @@ final class TaskExecutor {
     List<FileChange> changes = List.of();
     if (shown != null) {
       if (task.attempts() > 1 && choice.chosen() != null) {
-        run.git().setBranch(run.repository(), run.branches().task(task.id()), shown.commit());
+        run.setUserBranch(run.branches().task(task.id()), shown.commit());
       }
       changes = choice.changes(shown.attempt());
       writeDiff(task, shown.startCommit(), shown.commit());
