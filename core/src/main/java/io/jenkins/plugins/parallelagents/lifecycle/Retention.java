@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.lifecycle;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
 import io.jenkins.plugins.parallelagents.lifecycle.RetentionRules.Verdict;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -105,11 +107,25 @@ public final class Retention {
       } else if (dryRun) {
         done.add(removal.preview(run, verdict.reason()));
       } else {
-        done.add(removal.remove(run, verdict.reason(), now));
+        done.add(removeLocked(removal, run, verdict.reason(), now));
       }
     }
     done.addAll(expire(settings, now, dryRun));
     return done;
+  }
+
+  /**
+   * Removes a run holding the repository's lock, as runs hold it to write there: a run resumed
+   * since the verdict is in progress again, and is kept.
+   */
+  private CleanedRun removeLocked(RunRemoval removal, RunEntry run, String reason, Instant now) {
+    try (RepositoryLock.Held held = new RepositoryLock(root.repositoryLock()).acquire()) {
+      Optional<RunEntry> current = new RunCatalog(root).find(run.id());
+      if (current.isPresent() && current.get().inProgress()) {
+        return new CleanedRun(run.id(), Action.KEEP, "it is running again", List.of(), false);
+      }
+      return removal.remove(run, reason, now);
+    }
   }
 
   /** Drops the snapshots and archived reports of runs whose work was saved too long ago. */
