@@ -176,17 +176,7 @@ public final class TaskRepositories {
       return broken;
     }
     try (RepositoryLock.Held held = lock.acquire()) {
-      git.output(
-          source,
-          "-c",
-          "transfer.fsckObjects=true",
-          "fetch",
-          "--quiet",
-          "--no-tags",
-          "--no-write-fetch-head",
-          "--no-recurse-submodules",
-          dotGit.toAbsolutePath().toString(),
-          commit);
+      fetchIntoSource(dotGit, commit);
       if (!git.isAncestor(source, start, commit)) {
         return Optional.of(rewritten(userBranch, start));
       }
@@ -257,6 +247,24 @@ public final class TaskRepositories {
   private static Path keptCommit(Path tree) {
     Path index = keptIndex(tree);
     return index.resolveSibling(index.getFileName() + ".commit");
+  }
+
+  /**
+   * Fetches {@code commit} from the repository at {@code dotGit} into the user's, by id and
+   * checking every object it brings: what a task repository holds is an agent's work.
+   */
+  void fetchIntoSource(Path dotGit, String commit) {
+    git.output(
+        source,
+        "-c",
+        "transfer.fsckObjects=true",
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-write-fetch-head",
+        "--no-recurse-submodules",
+        dotGit.toAbsolutePath().toString(),
+        commit);
   }
 
   /** Deletes a task's tree with the index the engine kept for it. */

@@ -100,16 +100,6 @@ public final class TreeSnapshots {
       return;
     }
     git.output(tree, "update-ref", FETCH_REF, commit);
-    git.output(
-        source,
-        "-c",
-        "transfer.fsckObjects=true",
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-write-fetch-head",
-        "--no-recurse-submodules",
-        tree.resolve(".git").toAbsolutePath().toString(),
-        commit);
+    trees.fetchIntoSource(tree.resolve(".git"), commit);
   }
 }
