@@ -2,7 +2,6 @@ package io.jenkins.plugins.parallelagents.cli;
 
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.lifecycle.RunEntry;
-import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.run.Continuation;
@@ -37,13 +36,11 @@ final class EarlierRun {
   int run(
       String runId, Continuation continuation, PrintWriter out, Function<Plan, CliFailure> check)
       throws CliFailure {
-    Path repository =
-        options.repository == null ? host.workingDirectory() : absolute(options.repository);
-    Path stateDir = options.stateDir == null ? null : absolute(options.stateDir);
+    Path repository = options.state.repository(host);
+    Path stateDir = options.state.stateDir();
     RunEntry earlier;
     try {
-      StateRoot root = RunLookup.stateRoot(repository, stateDir, host.environment());
-      earlier = RunLookup.find(root, runId);
+      earlier = RunLookup.find(options.state.stateRoot(host), runId);
     } catch (EnvironmentException e) {
       throw new CliFailure(ExitCodes.ENVIRONMENT, lines(e), e);
     }

@@ -7,18 +7,7 @@ import picocli.CommandLine.Option;
 /** Options of the commands that go on from an earlier run: resume, retry, merge. */
 final class EarlierRunOptions {
 
-  @Option(
-      names = "--repo",
-      paramLabel = "DIR",
-      description =
-          "Any folder inside the git checkout of the run. Default: the current directory.")
-  Path repository;
-
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      description = "Where the run's folder is, if it was run with --state-dir.")
-  Path stateDir;
+  @Mixin RunStateOptions state;
 
   @Option(
       names = "--jobs",

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.parallelagents.cli;
 
-import io.jenkins.plugins.parallelagents.git.Git;
-import io.jenkins.plugins.parallelagents.git.GitEnvironment;
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
-import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
+import io.jenkins.plugins.parallelagents.run.RunLookup;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +16,7 @@ final class RunStateOptions {
       names = "--repo",
       paramLabel = "DIR",
       description =
-          "Any folder inside the git checkout whose runs to read. Default: the current directory.")
+          "Any folder inside the git checkout of the runs. Default: the current directory.")
   Path repository;
 
   @Option(
@@ -34,25 +31,30 @@ final class RunStateOptions {
    * The state folder, found as {@code run} finds it; outside a checkout, an environment failure.
    */
   StateRoot stateRoot(Host host) throws CliFailure {
-    if (stateDir != null) {
-      return new StateRoot(stateDir.toAbsolutePath().normalize());
+    try {
+      return RunLookup.stateRoot(
+          repository(host), stateDir == null ? null : absolute(stateDir), host.environment());
+    } catch (EnvironmentException e) {
+      throw new CliFailure(
+          ExitCodes.ENVIRONMENT,
+          List.of(
+              e.getMessage(),
+              "run from inside a git checkout, or pass --repo DIR or --state-dir DIR"),
+          e);
     }
-    Path folder =
-        (repository == null ? host.workingDirectory() : repository).toAbsolutePath().normalize();
-    Optional<Path> top;
-    try (LocalCommandRunner runner =
-        new LocalCommandRunner(GitEnvironment.forEngine(host.environment()))) {
-      top = new Git(runner, Map.of()).topLevel(folder);
-    }
-    return StateRoot.defaultFor(
-        top.orElseThrow(
-            () ->
-                new CliFailure(
-                    ExitCodes.ENVIRONMENT,
-                    List.of(
-                        "not a git repository: " + folder,
-                        "run from inside a git checkout, or pass --repo DIR or --state-dir DIR"),
-                    null)),
-        host.environment());
+  }
+
+  /** The folder inside the checkout: {@code --repo}, else the working directory. */
+  Path repository(Host host) {
+    return repository == null ? host.workingDirectory() : absolute(repository);
+  }
+
+  /** {@code --state-dir} as given, absolute, or {@code null}. */
+  Path stateDir() {
+    return stateDir == null ? null : absolute(stateDir);
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 }
