@@ -74,7 +74,7 @@ public final class DiffGuard {
   }
 
   /** One line: the first findings, then how many more. */
-  static String reason(List<Finding> findings) {
+  public static String reason(List<Finding> findings) {
     StringBuilder reason = new StringBuilder("the work adds what must not be committed: ");
     for (int i = 0; i < Math.min(LISTED, findings.size()); i++) {
       reason.append(i == 0 ? "" : "; ").append(findings.get(i).message());

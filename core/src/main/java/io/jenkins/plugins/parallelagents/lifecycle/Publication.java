@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.lifecycle;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One publication of this tool: a commit it put on a target branch, or set out to.
@@ -27,6 +28,9 @@ public record Publication(
   /** The destination of a publication that moved the local branch only. */
   public static final String LOCAL = "local";
 
+  /** The user information of a URL ({@code user:token@}): credentials, never the remote's name. */
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
+
   /** Whether the publication was seen through. */
   public enum State {
     INTENT,
@@ -43,9 +47,12 @@ public record Publication(
     Objects.requireNonNull(at);
   }
 
-  /** The destination for a push URL, or {@link #LOCAL} when there is none. */
+  /**
+   * The destination for a push URL, or {@link #LOCAL} when there is none. A URL's credentials are
+   * left out: the record is a file on disk, and a rotated token still names the same remote.
+   */
   public static String destination(String pushUrl) {
-    return pushUrl == null ? LOCAL : pushUrl;
+    return pushUrl == null ? LOCAL : USER_INFO.matcher(pushUrl).replaceFirst("$1");
   }
 
   boolean sameTarget(Publication other) {

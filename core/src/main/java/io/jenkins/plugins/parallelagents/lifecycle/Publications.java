@@ -80,7 +80,9 @@ public final class Publications {
         .anyMatch(
             p ->
                 p.target().equals(target)
-                    && (destination == null || p.destination().equals(destination))
+                    && (destination == null
+                        || Publication.destination(p.destination())
+                            .equals(Publication.destination(destination)))
                     && p.plan().equals(plan)
                     && p.commit().equals(commit));
   }

@@ -1,15 +1,19 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.Git;
+import io.jenkins.plugins.parallelagents.guard.DiffGuard;
+import io.jenkins.plugins.parallelagents.guard.Finding;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +30,7 @@ final class KeptWork {
   private final Git git;
   private final Path repository;
   private final String baseCommit;
+  private final Redactor redactor;
   private final Map<String, TaskReport> earlier = new LinkedHashMap<>();
   private final Set<String> recordedCommits;
 
@@ -33,6 +38,7 @@ final class KeptWork {
    * @param recorded the task definitions the earlier run recorded, or {@code null} when it recorded
    *     none (every task then counts as unchanged)
    * @param baseCommit the earlier run's base: every kept branch must still descend from it
+   * @param redactor the run's redactor, for the guard's check of a branch moved since
    */
   KeptWork(
       Plan plan,
@@ -41,8 +47,10 @@ final class KeptWork {
       Continuation continuation,
       Git git,
       Path repository,
-      String baseCommit) {
+      String baseCommit,
+      Redactor redactor) {
     this.plan = plan;
+    this.redactor = redactor;
     this.continuation = continuation;
     this.recorded = recorded;
     this.git = git;
@@ -135,6 +143,15 @@ final class KeptWork {
     if (!git.isAncestor(repository, baseCommit, commit)) {
       return before.failed(
           "its branch " + branch + " no longer descends from the run's base " + shortId(),
+          before.finishedAt());
+    }
+    // What was put on the branch since is nobody's checked work: the agent's own commits of a
+    // failed attempt and anything added on top get the guard that a succeeding attempt gets.
+    List<Finding> findings =
+        DiffGuard.check(git, repository, baseCommit, commit, plan.guard(), redactor);
+    if (!findings.isEmpty()) {
+      return before.failed(
+          "its branch " + branch + " was changed after the run; " + DiffGuard.reason(findings),
           before.finishedAt());
     }
     return before.onBranchAt(commit, "its branch was changed after the run; merged as it is now");

@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class Preflight {
 
+  /** The folder of every run's branches, {@code agents/<run>/<task>} ({@link Branches}). */
+  private static final String RUN_BRANCHES = "agents";
+
   /**
    * @param top the checkout's top folder
    * @param baseRef the base as named (the plan's, or the current branch, or {@code HEAD})
@@ -151,6 +154,20 @@ public final class Preflight {
    */
   static void target(Git git, Path top, String target) throws EnvironmentException {
     String fix = "set 'target:' in the plan to another branch name";
+    if (target.equals(RUN_BRANCHES)) {
+      // Every run makes branches under it, so the target could never be written at the end.
+      throw new EnvironmentException(
+          "target '"
+              + target
+              + "' clashes with the run's own branches "
+              + RUN_BRANCHES
+              + "/<run>/<task>: git cannot keep both a branch '"
+              + target
+              + "' and branches under '"
+              + target
+              + "/'",
+          fix);
+    }
     String[] parts = target.split("/");
     List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)"));
     StringBuilder prefix = new StringBuilder("refs/heads");

@@ -132,7 +132,8 @@ public final class RunEngine {
                     options.continuation(),
                     git,
                     checked.top(),
-                    checked.baseCommit())
+                    checked.baseCommit(),
+                    redactor)
                 .kept();
     PlanFile.write(plan, directory.planJson(), redactor);
     TaskDefinitions.of(plan, options.planFile()).write(directory.root());

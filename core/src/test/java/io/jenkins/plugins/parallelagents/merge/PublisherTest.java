@@ -139,6 +139,27 @@ class PublisherTest extends EngineTestBase {
     assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
   }
 
+  @Test
+  void aRemoteUrlWithCredentials_isRecordedWithoutThem_andStillKnownAsOurs() throws Exception {
+    String withToken = "https://agent:tok3n-s3cret@127.0.0.1:9/app.git";
+
+    publisher.publish(
+        repo,
+        result,
+        new PublishTarget("agents/feature", null, withToken, null),
+        new PublishSettings("origin", false),
+        "feature",
+        "run-1");
+
+    assertThat(Files.readString(publications.file())).doesNotContain("tok3n-s3cret");
+    assertThat(publications.isOwn("agents/feature", withToken, "feature", result)).isTrue();
+    assertThat(
+            publications.isOwn(
+                "agents/feature", "https://agent:rotated@127.0.0.1:9/app.git", "feature", result))
+        .as("the same remote with a new token")
+        .isTrue();
+  }
+
   private static final PublishSettings LOCAL = PublishSettings.LOCAL_ONLY;
 
   /** A commit on {@code branch} (created from main if needed), leaving main checked out. */

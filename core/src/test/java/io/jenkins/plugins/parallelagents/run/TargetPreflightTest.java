@@ -52,6 +52,13 @@ class TargetPreflightTest extends EngineTestBase {
   }
 
   @Test
+  void targetAboveTheRunsOwnBranches_stopsTheRunBeforeAnyAgent() throws Exception {
+    assertThat(refusedRun("agents"))
+        .hasMessageStartingWith(
+            "target 'agents' clashes with the run's own branches agents/<run>/<task>");
+  }
+
+  @Test
   void targetBesideOtherBranches_runs() throws Exception {
     git.git(repo, "branch", "agents/other");
     git.git(repo, "branch", "agents/feature-2");
