@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "",
       "No agent runs. A task branch you changed since the run (a conflict fixed by hand, say) is"
           + " merged as it is now; a failed task whose branch you gave a new commit counts as"
-          + " done. The branch must still descend from the run's base.",
+          + " done. A changed branch must still descend from the run's base and pass the plan's"
+          + " guard, as an agent's work does.",
       ""
     })
 final class MergeCommand implements Callable<Integer> {
