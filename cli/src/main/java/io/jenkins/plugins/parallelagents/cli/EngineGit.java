@@ -1,11 +1,13 @@
 package io.jenkins.plugins.parallelagents.cli;
 
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.run.Preflight;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,12 @@ final class EngineGit implements AutoCloseable {
         stateDir == null
             ? StateRoot.defaultFor(top, host.environment())
             : new StateRoot(absolute(stateDir));
+    try {
+      root.claim(top);
+    } catch (EnvironmentException e) {
+      runner.close();
+      throw new CliFailure(ExitCodes.ENVIRONMENT, List.of(e.getMessage(), e.fix()), e);
+    }
     Git git = new Git(runner, GitEnvironment.hardened(environment, Preflight.author(probe, top)));
     return new EngineGit(runner, git, top, root);
   }

@@ -53,7 +53,7 @@ class ContinuationCommandTest {
   }
 
   @Test
-  void resume_ofAnotherRepositorysRun_leavesThatRunAlone() throws Exception {
+  void anotherRepository_cannotResumeOrCleanTheRunsOfAStateFolderItDoesNotOwn() throws Exception {
     Path app = repository("app");
     Path other = repository("other");
     Host host = Cli.isolatedHost(dir.resolve("home"), app);
@@ -63,8 +63,16 @@ class ContinuationCommandTest {
     List<String> before = listing(dir.resolve("state"));
 
     Cli.Result resumed = Cli.run(host, "resume", "--repo", other.toString(), "--state-dir", state);
+    Cli.Result cleaned =
+        Cli.run(host, "clean", "--all", "--repo", other.toString(), "--state-dir", state);
 
     assertThat(resumed.exitCode()).isEqualTo(3);
+    assertThat(resumed.err()).contains("holds the runs of " + app.toRealPath());
+    assertThat(cleaned.exitCode()).isEqualTo(3);
+    assertThat(cleaned.errLines())
+        .first()
+        .asString()
+        .contains("holds the runs of " + app.toRealPath());
     assertThat(listing(dir.resolve("state"))).isEqualTo(before);
   }
 

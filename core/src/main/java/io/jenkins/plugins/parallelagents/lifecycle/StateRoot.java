@@ -1,6 +1,11 @@
 package io.jenkins.plugins.parallelagents.lifecycle;
 
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +17,9 @@ import java.util.Map;
  * repository under the user's cache folder (as Codex keeps {@code ~/.codex/worktrees}).
  */
 public record StateRoot(Path root) {
+
+  /** The file naming the checkout whose runs the folder holds. */
+  static final String OWNER = "repository";
 
   /** {@code ${XDG_CACHE_HOME:-~/.cache}/parallel-agents/<repo-folder>-<hash of its path>}. */
   public static StateRoot defaultFor(Path repositoryTop, Map<String, String> environment) {
@@ -26,6 +34,34 @@ public record StateRoot(Path root) {
     Path top = repositoryTop.toAbsolutePath().normalize();
     String folder = top.getFileName() == null ? "root" : top.getFileName().toString();
     return new StateRoot(cache.resolve("parallel-agents").resolve(folder + "-" + shortHash(top)));
+  }
+
+  /**
+   * Ties this folder to the checkout at {@code top}, or checks that it is tied to it: runs, clean
+   * and restore act on one repository's branches, and a folder given to two repositories (with
+   * {@code --state-dir}) would have one repository's runs cleaned, resumed or snapshotted into the
+   * other.
+   *
+   * @throws EnvironmentException when the folder belongs to another checkout
+   */
+  public void claim(Path top) throws EnvironmentException {
+    Path file = root.resolve(OWNER);
+    String mine = top.toAbsolutePath().normalize().toString();
+    try {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!owner.equals(mine)) {
+          throw new EnvironmentException(
+              "the state folder " + root + " holds the runs of " + owner + ", not of " + mine,
+              "give this checkout a --state-dir of its own");
+        }
+        return;
+      }
+      Files.createDirectories(root);
+      Files.writeString(file, mine + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + file, e);
+    }
   }
 
   public Path runDirectory(String runId) {

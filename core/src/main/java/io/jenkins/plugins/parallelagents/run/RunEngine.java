@@ -82,6 +82,7 @@ public final class RunEngine {
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
             : StateRoot.defaultFor(top, options.environment());
+    root.claim(top);
     InterruptedRuns.markDead(root);
     RunEntry earlier = options.continuation() == null ? null : earlierRun(root);
     // A run that goes on keeps its base: its finished tasks started from there.
