@@ -77,7 +77,8 @@ class BenchSmokeTest {
         .containsExactly("N", "pairs", "engine (ms)", "baseline (ms)", "ratio", "goal");
     assertThat(overhead.rows().get(0).get(0)).isEqualTo("3");
     assertThat(tables.get(2).columns())
-        .contains("plan", "tasks", "merge", "report", "Σ worktrees", "Σ agents", "Σ commits");
+        .contains(
+            "plan", "tasks", "merge", "report", "Σ worktrees", "Σ agent", "Σ commit", "Σ collect");
     assertThat(tables.get(3).columns()).contains("peak RSS (MB)");
     assertThat(tables.get(4).columns()).contains("worktree (ms)", "task repository (ms)", "ratio");
     assertThat(tables.get(6).columns()).contains("critical path (ms)", "wave schedule (ms)");
