@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -46,7 +47,7 @@ public final class WorkspaceRetention extends RunListener<Run<?, ?>> {
         RetentionCall call =
             new RetentionCall(
                 NodeSpec.of(action, workspace),
-                new NodeEnvironment(computer.getEnvironment()),
+                new NodeEnvironment(environment(computer, listener)),
                 running);
         for (String line : workspace.act(call)) {
           log.println(PREFIX + line);
@@ -60,6 +61,14 @@ public final class WorkspaceRetention extends RunListener<Run<?, ?>> {
         log.println(PREFIX + "not cleaned " + used + ": " + e.getMessage());
       }
     }
+  }
+
+  /** The node's own environment with what Jenkins adds for its processes (node properties). */
+  private static EnvVars environment(Computer computer, TaskListener listener)
+      throws IOException, InterruptedException {
+    EnvVars environment = computer.getEnvironment();
+    environment.overrideAll(computer.buildEnvironment(listener));
+    return environment;
   }
 
   /**
