@@ -6,12 +6,15 @@ import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
+import io.jenkins.plugins.parallelagents.lifecycle.Retention;
 import io.jenkins.plugins.parallelagents.lifecycle.SavedWork;
+import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.lifecycle.UnpublishedWork;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.RunReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +35,9 @@ import java.util.regex.Pattern;
  * the nodes that ran only tasks have none.
  *
  * <p>Work no published branch holds is saved first, as the command line's retention saves it:
- * snapshot refs {@code refs/parallel-agents/snapshots/<run>/...} in the workspace's repository. A
- * run whose work cannot be saved keeps everything.
+ * snapshot refs {@code refs/parallel-agents/snapshots/<run>/...} in the workspace's repository,
+ * recorded with the run's reports under {@code .parallel-agents/archive/<run>/}; both go {@code
+ * keepSnapshotsDays} later. A run whose work cannot be saved keeps everything.
  */
 public final class NodeRetention {
 
@@ -64,7 +68,8 @@ public final class NodeRetention {
    * Removes the runs the plan's retention lets go.
    *
    * @param running ids of runs still going on elsewhere (other builds), kept whatever their age
-   * @return what happened to each run found, the most recently active first
+   * @return what happened to each run found, the most recently active first, then the runs whose
+   *     saved work expired
    */
   public List<CleanedRun> apply(Set<String> running) {
     CleanupSettings settings = run.plan().cleanup();
@@ -72,6 +77,9 @@ public final class NodeRetention {
     List<Traces> runs = new WorkspaceRuns(run, git, top).list();
     List<String> targets = targets(runs);
     UnpublishedWork work = new UnpublishedWork(git, top);
+    // The CLI's record of saved work, kept beside the runs: it says when their snapshots expire.
+    Retention saved =
+        new Retention(new StateRoot(run.workspace().resolve(NodeRun.FOLDER)), git, top, clock);
     List<CleanedRun> done = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       Traces traces = runs.get(i);
@@ -82,10 +90,10 @@ public final class NodeRetention {
         done.add(kept(traces, "its build is still running"));
       } else if (i >= settings.keepRuns()) {
         reason = "beyond the " + settings.keepRuns() + " newest runs";
-        done.add(remove(traces, reason, work, targets));
+        done.add(remove(traces, reason, work, saved, targets));
       } else if (traces.lastActive().isBefore(oldest)) {
         reason = "last active more than " + settings.keepDays() + " days ago";
-        done.add(remove(traces, reason, work, targets));
+        done.add(remove(traces, reason, work, saved, targets));
       } else {
         done.add(
             kept(
@@ -97,6 +105,7 @@ public final class NodeRetention {
                     + " days ago"));
       }
     }
+    done.addAll(saved.expireSnapshots(settings));
     return done;
   }
 
@@ -105,14 +114,21 @@ public final class NodeRetention {
   }
 
   private CleanedRun remove(
-      Traces traces, String reason, UnpublishedWork work, List<String> targets) {
+      Traces traces,
+      String reason,
+      UnpublishedWork work,
+      Retention retention,
+      List<String> targets) {
     String id = traces.id();
     List<Path> trees = UnpublishedWork.trees(traces.worktrees());
     Map<String, String> branches = work.branches(id);
     List<SavedWork> saved;
     try {
       saved = work.save(id, trees, branches, base(traces), targets);
-    } catch (RuntimeException e) {
+      if (!saved.isEmpty()) {
+        retention.recordSaved(id, traces.runFolder(), saved);
+      }
+    } catch (IOException | RuntimeException e) {
       return new CleanedRun(
           id,
           Action.KEEP,

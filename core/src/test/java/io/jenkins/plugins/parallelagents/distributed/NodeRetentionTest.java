@@ -165,6 +165,32 @@ class NodeRetentionTest {
   }
 
   @Test
+  void savedWork_isRecordedBesideTheRuns_andExpiresAfterKeepSnapshotsDays() throws Exception {
+    NodeCluster cluster =
+        new NodeCluster(sandbox, origin, plan(new CleanupSettings(4, 1, 30), "main"));
+    Path node = cluster.node("node-a");
+    tasksOnly(cluster, node, "job-1");
+    tasksOnly(cluster, node, "job-2");
+    new NodeRetention(cluster.on(node), cluster.runner(), env(cluster)).apply(Set.of());
+    assertThat(refs(node, SnapshotRefs.ofRun("job-1"))).hasSize(2);
+    assertThat(node.resolve(".parallel-agents/archive/job-1/snapshots.json")).isRegularFile();
+
+    Clock in29Days = Clock.fixed(Instant.now().plus(Duration.ofDays(29)), ZoneOffset.UTC);
+    new NodeRetention(cluster.on(node), cluster.runner(), env(cluster), in29Days).apply(Set.of());
+    assertThat(refs(node, SnapshotRefs.ofRun("job-1"))).as("kept for 30 days").hasSize(2);
+    Clock in31Days = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
+    List<CleanedRun> done =
+        new NodeRetention(cluster.on(node), cluster.runner(), env(cluster), in31Days)
+            .apply(Set.of());
+
+    assertThat(done)
+        .extracting(CleanedRun::runId, CleanedRun::action)
+        .containsExactly(tuple("job-2", Action.KEEP), tuple("job-1", Action.EXPIRE));
+    assertThat(refs(node, "refs/parallel-agents")).isEmpty();
+    assertThat(Files.exists(node.resolve(".parallel-agents/archive/job-1"))).isFalse();
+  }
+
+  @Test
   void hostileLeftoverTrees_runNothing_andLinksAreNotFollowed() throws Exception {
     NodeCluster cluster = new NodeCluster(sandbox, origin, plan(new CleanupSettings(4, 0), "main"));
     Path node = cluster.node("node-a");

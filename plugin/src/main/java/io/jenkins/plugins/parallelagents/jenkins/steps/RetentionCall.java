@@ -16,7 +16,7 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Applies the plan's retention to the workspace ({@link NodeRetention}); returns one line for the
- * build log per run removed, or kept because its work could not be saved.
+ * build log per run removed, kept because its work could not be saved, or whose saved work expired.
  */
 final class RetentionCall extends MasterToSlaveFileCallable<ArrayList<String>> {
 
@@ -44,6 +44,15 @@ final class RetentionCall extends MasterToSlaveFileCallable<ArrayList<String>> {
       for (CleanedRun run : retention.apply(running)) {
         if (run.action() == Action.REMOVE) {
           lines.add(removed(run, workspace));
+        } else if (run.action() == Action.EXPIRE) {
+          lines.add(
+              "dropped the work saved from run "
+                  + run.runId()
+                  + " in "
+                  + workspace
+                  + " ("
+                  + run.reason()
+                  + ")");
         } else if (run.reason().startsWith("its work could not be saved")) {
           lines.add("kept run " + run.runId() + " in " + workspace + ": " + run.reason());
         }
