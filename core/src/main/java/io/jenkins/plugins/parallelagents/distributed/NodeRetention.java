@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  */
 public final class NodeRetention {
 
+  /** How the reason of a run kept because its work could not be saved begins. */
+  public static final String NOT_SAVED =
+      "its work could not be saved, so nothing of it was removed: ";
+
   private final NodeRun run;
   private final Git git;
   private final Path top;
@@ -83,16 +87,15 @@ public final class NodeRetention {
     List<CleanedRun> done = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       Traces traces = runs.get(i);
-      String reason;
       if (traces.id().equals(run.runId())) {
         done.add(kept(traces, "the run of this build"));
       } else if (running.contains(traces.id())) {
         done.add(kept(traces, "its build is still running"));
       } else if (i >= settings.keepRuns()) {
-        reason = "beyond the " + settings.keepRuns() + " newest runs";
+        String reason = "beyond the " + settings.keepRuns() + " newest runs";
         done.add(remove(traces, reason, work, saved, targets));
       } else if (traces.lastActive().isBefore(oldest)) {
-        reason = "last active more than " + settings.keepDays() + " days ago";
+        String reason = "last active more than " + settings.keepDays() + " days ago";
         done.add(remove(traces, reason, work, saved, targets));
       } else {
         done.add(
@@ -129,12 +132,7 @@ public final class NodeRetention {
         retention.recordSaved(id, traces.runFolder(), saved);
       }
     } catch (IOException | RuntimeException e) {
-      return new CleanedRun(
-          id,
-          Action.KEEP,
-          "its work could not be saved, so nothing of it was removed: " + e.getMessage(),
-          List.of(),
-          false);
+      return new CleanedRun(id, Action.KEEP, NOT_SAVED + e.getMessage(), List.of(), false);
     }
     for (Path tree : trees) {
       TaskRepositories.delete(tree);

@@ -53,7 +53,7 @@ final class RetentionCall extends MasterToSlaveFileCallable<ArrayList<String>> {
                   + " ("
                   + run.reason()
                   + ")");
-        } else if (run.reason().startsWith("its work could not be saved")) {
+        } else if (run.reason().startsWith(NodeRetention.NOT_SAVED)) {
           lines.add("kept run " + run.runId() + " in " + workspace + ": " + run.reason());
         }
       }
