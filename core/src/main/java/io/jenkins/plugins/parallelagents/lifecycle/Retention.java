@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
 import io.jenkins.plugins.parallelagents.lifecycle.RetentionRules.Verdict;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,6 +127,21 @@ public final class Retention {
       }
       return removal.remove(run, reason, now);
     }
+  }
+
+  /**
+   * Records the work saved from a run that was removed elsewhere (a CI node's workspace, whose
+   * folders are laid out otherwise), so that it expires as the work this class saves does.
+   *
+   * @param runFolder the run's folder, whose reports (if any) are kept with the record
+   */
+  public void recordSaved(String runId, Path runFolder, List<SavedWork> saved) throws IOException {
+    new SnapshotArchive(root).archive(runId, runFolder, clock.instant(), saved);
+  }
+
+  /** Drops the saved work of runs removed more than {@code keepSnapshotsDays} ago. */
+  public List<CleanedRun> expireSnapshots(CleanupSettings settings) {
+    return expire(settings, clock.instant(), false);
   }
 
   /** Drops the snapshots and archived reports of runs whose work was saved too long ago. */

@@ -2,22 +2,15 @@ package io.jenkins.plugins.parallelagents.lifecycle;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
-import io.jenkins.plugins.parallelagents.git.TreeSnapshots;
-import io.jenkins.plugins.parallelagents.git.TreeSnapshots.TreeState;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Removes one finished run without losing work: what its trees hold uncommitted and its branches
@@ -30,14 +23,14 @@ final class RunRemoval {
   private final StateRoot root;
   private final Git git;
   private final Path top;
-  private final TreeSnapshots snapshots;
+  private final UnpublishedWork work;
   private final SnapshotArchive archive;
 
   RunRemoval(StateRoot root, Git git, Path userRepository) {
     this.root = root;
     this.git = git;
     this.top = userRepository;
-    this.snapshots = new TreeSnapshots(new TaskRepositories(git, userRepository), git);
+    this.work = new UnpublishedWork(git, userRepository);
     this.archive = new SnapshotArchive(root);
   }
 
@@ -49,7 +42,7 @@ final class RunRemoval {
         .forEach(
             (name, commit) -> {
               if (!contained(commit, targets)) {
-                saved.add(branchWork(run.id(), name, commit));
+                saved.add(UnpublishedWork.branchWork(run.id(), name, commit));
               }
             });
     for (Path tree : trees(run.id())) {
@@ -83,59 +76,18 @@ final class RunRemoval {
       TaskRepositories.delete(tree);
     }
     TaskRepositories.remove(root.worktrees(run.id()));
-    List<String> checkedOut = git.checkedOutBranches(top);
-    branches(run.id())
-        .forEach(
-            (name, commit) -> {
-              String branch = "agents/" + run.id() + "/" + name;
-              // A branch someone checked out is theirs now; it is saved, but left where it is.
-              if (!checkedOut.contains(branch)) {
-                git.compareAndSetBranch(top, branch, null, commit);
-              }
-            });
+    work.removeBranches(run.id(), branches(run.id()));
     TaskRepositories.remove(run.folder());
     return new CleanedRun(run.id(), Action.REMOVE, reason, saved, false);
   }
 
   private List<SavedWork> save(RunEntry run) {
-    List<SavedWork> saved = new ArrayList<>();
-    List<String> targets = targets(run.report());
-    Map<String, String> branches = branches(run.id());
-    for (Path tree : trees(run.id())) {
-      String name = tree.getFileName().toString();
-      String start = branches.getOrDefault(name, run.report().run().base().commit());
-      TreeState state =
-          snapshots.save(tree, start, "Uncommitted work of " + name + " in run " + run.id());
-      // Commits the agent made in the tree after the engine took its branch are kept with it.
-      String head = state.head();
-      boolean headKept = contained(head, targets) || head.equals(branches.get(name));
-      if (state.uncommitted() != null || !headKept) {
-        String commit = state.uncommitted() != null ? state.uncommitted() : head;
-        String ref = SnapshotRefs.uncommitted(run.id(), name);
-        setRef(ref, commit);
-        saved.add(new SavedWork(ref, commit, "uncommitted changes of " + name));
-      }
-    }
-    branches.forEach(
-        (name, commit) -> {
-          if (!contained(commit, targets)) {
-            SavedWork work = branchWork(run.id(), name, commit);
-            setRef(work.ref(), commit);
-            saved.add(work);
-          }
-        });
-    return saved;
-  }
-
-  private static SavedWork branchWork(String runId, String name, String commit) {
-    return new SavedWork(
-        SnapshotRefs.branch(runId, name),
-        commit,
-        "unpublished branch agents/" + runId + "/" + name);
-  }
-
-  private void setRef(String ref, String commit) {
-    git.output(top, "update-ref", "-m", "parallel-agents: clean", ref, commit);
+    return work.save(
+        run.id(),
+        trees(run.id()),
+        branches(run.id()),
+        run.report().run().base().commit(),
+        targets(run.report()));
   }
 
   /**
@@ -154,39 +106,14 @@ final class RunRemoval {
   }
 
   private boolean contained(String commit, List<String> targets) {
-    for (String target : targets) {
-      if (git.isAncestor(top, commit, target)) {
-        return true;
-      }
-    }
-    return false;
+    return work.contained(commit, targets);
   }
 
-  /** The run's branches {@code agents/<run>/<name>}, by name. */
   private Map<String, String> branches(String runId) {
-    return SnapshotStore.refsUnder(git, top, SnapshotRefs.runBranches(runId));
+    return work.branches(runId);
   }
 
-  /**
-   * The run's task and attempt trees: its folders under {@code worktrees/<run>} (the hidden files
-   * beside them are the indexes the engine kept).
-   */
   private List<Path> trees(String runId) {
-    Path folder = root.worktrees(runId);
-    Map<String, Path> sorted = new TreeMap<>();
-    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(
-            folder,
-            p ->
-                Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                    && !p.getFileName().toString().startsWith("."))) {
-      entries.forEach(p -> sorted.put(p.getFileName().toString(), p));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + folder, e);
-    }
-    return List.copyOf(sorted.values());
+    return UnpublishedWork.trees(root.worktrees(runId));
   }
 }

@@ -49,14 +49,20 @@ final class SnapshotArchive {
 
   /** Copies the run's reports and records its saved work. */
   void archive(RunEntry run, Instant savedAt, List<SavedWork> saved) throws IOException {
-    Path target = Files.createDirectories(of(run.id()));
+    archive(run.id(), run.folder(), savedAt, saved);
+  }
+
+  /** Copies the reports in {@code runFolder} (any it has) and records the run's saved work. */
+  void archive(String runId, Path runFolder, Instant savedAt, List<SavedWork> saved)
+      throws IOException {
+    Path target = Files.createDirectories(of(runId));
     for (String name : REPORTS) {
-      Path report = run.folder().resolve(name);
+      Path report = runFolder.resolve(name);
       if (Files.isRegularFile(report, LinkOption.NOFOLLOW_LINKS)) {
         Files.copy(report, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    json.writeValue(target.resolve(RECORD).toFile(), new Saved(run.id(), savedAt, saved));
+    json.writeValue(target.resolve(RECORD).toFile(), new Saved(runId, savedAt, saved));
   }
 
   /** Every archived run with a readable record. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.FilePath;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
@@ -254,6 +255,46 @@ class ParallelAgentsPipelineTest {
     assertEquals("api", repo.show("agents/steps", "api.txt"));
     assertEquals("web", repo.show("agents/steps", "web.txt"));
     assertEquals("SUCCEEDED", run.getAction(ParallelAgentsAction.class).getStatus());
+  }
+
+  @Test
+  void eachBuildEndsByRemovingTheRunsTheRetentionLetsGoFromItsNodes() throws Exception {
+    SampleRepository repo = SampleRepository.create(temp, SamplePlans.RETENTION);
+    DumbSlave agents = j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
+    WorkflowJob job =
+        pipeline(
+            "retention",
+            """
+            parallelAgents(plan: 'agents-plan.yaml', label: 'agents', checkout: %s) { task ->
+              sh 'echo "$AGENT_RUN_ID" > "$AGENT_TASK_ID.txt"'
+            }
+            """
+                .formatted(repo.checkoutClosure()));
+
+    WorkflowRun first = j.buildAndAssertSuccess(job);
+    WorkflowRun second = j.buildAndAssertSuccess(job);
+    WorkflowRun third = j.buildAndAssertSuccess(job);
+
+    j.assertLogNotContains("removed run", first);
+    j.assertLogContains("[parallel agents] removed run retention-1 from ", second);
+    j.assertLogContains("[parallel agents] removed run retention-2 from ", third);
+    FilePath workspace = agents.getWorkspaceFor(job);
+    assertNotNull(workspace, "the job has a workspace on the node");
+    for (String folder : List.of("runs", "handoff")) {
+      assertThat(
+          workspace.child(".parallel-agents").child(folder).listDirectories().stream()
+              .map(FilePath::getName)
+              .toList(),
+          contains("retention-3"));
+    }
+    // The runs' branches went with them. Each build replaced the target (publish.force), so the
+    // older runs' work is in no published branch any more and was kept aside first.
+    String refs = repo.git(Path.of(workspace.getRemote()), "for-each-ref", "--format=%(refname)");
+    assertFalse(refs.contains("refs/heads/agents/retention-1/"), refs);
+    assertFalse(refs.contains("refs/heads/agents/retention-2/"), refs);
+    assertTrue(refs.contains("refs/parallel-agents/snapshots/retention-2/api"), refs);
+    j.assertLogContains("its unpublished work is kept as refs/parallel-agents/snapshots/", third);
+    assertEquals("retention-3", repo.show("agents/retention", "api.txt"));
   }
 
   private WorkflowJob pipeline(String name, String script) throws Exception {

@@ -71,6 +71,24 @@ final class SamplePlans {
         remote: origin
       """;
 
+  /** Two block tasks, and only the newest run kept on a node. */
+  static final String RETENTION =
+      """
+      version: 1
+      name: retention
+      target: agents/retention
+      tasks:
+        - id: api
+          prompt: Add the endpoint.
+        - id: web
+          prompt: Add the page.
+      publish:
+        remote: origin
+        force: true
+      cleanup:
+        keepRuns: 1
+      """;
+
   /** Two tasks that create the same file with different content. */
   static final String CONFLICT =
       """

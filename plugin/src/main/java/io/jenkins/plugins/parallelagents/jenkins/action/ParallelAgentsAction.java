@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -52,6 +53,8 @@ public final class ParallelAgentsAction implements RunAction2 {
    * build may read it while another task finishes.
    */
   private volatile LinkedHashMap<String, String> finishedTasks = new LinkedHashMap<>();
+  /** The workspaces that ran a task or the merge; replaced, never changed in place. */
+  private volatile LinkedHashSet<NodeWorkspace> usedWorkspaces = new LinkedHashSet<>();
 
   private transient Run<?, ?> run;
   private transient volatile RunReport report;
@@ -147,6 +150,26 @@ public final class ParallelAgentsAction implements RunAction2 {
     } catch (IOException e) {
       LOGGER.log(Level.WARNING, "cannot save " + run + " after task " + task.id(), e);
     }
+  }
+
+  /** Notes a workspace the run works in: the plan's retention is applied there at the end. */
+  public void usedWorkspace(NodeWorkspace workspace) {
+    synchronized (this) {
+      // null in a build saved before workspaces were noted
+      LinkedHashSet<NodeWorkspace> known =
+          usedWorkspaces == null ? new LinkedHashSet<>() : usedWorkspaces;
+      if (!known.contains(workspace)) {
+        LinkedHashSet<NodeWorkspace> next = new LinkedHashSet<>(known);
+        next.add(workspace);
+        usedWorkspaces = next;
+      }
+    }
+  }
+
+  /** The workspaces the run worked in, in the order it first used them. */
+  public List<NodeWorkspace> usedWorkspaces() {
+    LinkedHashSet<NodeWorkspace> known = usedWorkspaces;
+    return known == null ? List.of() : List.copyOf(known);
   }
 
   /** Keeps the run's report (written on the merge node) with the build. */

@@ -2,9 +2,11 @@ package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.distributed.RunStart;
+import io.jenkins.plugins.parallelagents.jenkins.action.NodeWorkspace;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import java.io.File;
@@ -32,7 +34,12 @@ final class NodeSpec implements Serializable {
     this.scratch = scratch;
   }
 
+  /** The spec for a call in {@code workspace}; the action notes the workspace as used. */
   static NodeSpec of(ParallelAgentsAction action, FilePath workspace) throws AbortException {
+    Computer computer = workspace.toComputer();
+    if (computer != null) {
+      action.usedWorkspace(new NodeWorkspace(computer.getName(), workspace.getRemote()));
+    }
     FilePath tmp = WorkspaceList.tempDir(workspace);
     if (tmp == null) {
       throw new AbortException("the workspace " + workspace + " has no temporary folder");
