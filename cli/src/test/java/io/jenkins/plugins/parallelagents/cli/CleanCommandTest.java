@@ -3,10 +3,8 @@ package io.jenkins.plugins.parallelagents.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -116,15 +114,6 @@ class CleanCommandTest {
   }
 
   private static String git(Host host, Path repo, String... args) throws Exception {
-    List<String> argv = new ArrayList<>(List.of("git"));
-    argv.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(argv).directory(repo.toFile()).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(host.environment());
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(out).isZero();
-    return out.strip();
+    return String.join("\n", TestRepositories.git(host, repo, args));
   }
 }
