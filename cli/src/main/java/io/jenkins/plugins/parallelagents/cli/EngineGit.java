@@ -50,7 +50,7 @@ final class EngineGit implements AutoCloseable {
             ? StateRoot.defaultFor(top, host.environment())
             : new StateRoot(absolute(stateDir));
     try {
-      root.claim(top);
+      root.checkOwner(top);
     } catch (EnvironmentException e) {
       runner.close();
       throw new CliFailure(ExitCodes.ENVIRONMENT, List.of(e.getMessage(), e.fix()), e);

@@ -37,16 +37,16 @@ public record StateRoot(Path root) {
   }
 
   /**
-   * Ties this folder to the checkout at {@code top}, or checks that it is tied to it: runs, clean
-   * and restore act on one repository's branches, and a folder given to two repositories (with
-   * {@code --state-dir}) would have one repository's runs cleaned, resumed or snapshotted into the
-   * other.
+   * Checks that this folder holds the runs of the checkout at {@code top}, or of none yet: runs,
+   * clean and restore act on one repository's branches, and a folder given to two repositories
+   * (with {@code --state-dir}) would have one repository's runs cleaned, resumed or snapshotted
+   * into the other. Writes nothing.
    *
    * @throws EnvironmentException when the folder belongs to another checkout
    */
-  public void claim(Path top) throws EnvironmentException {
+  public void checkOwner(Path top) throws EnvironmentException {
     Path file = root.resolve(OWNER);
-    String mine = top.toAbsolutePath().normalize().toString();
+    String mine = owner(top);
     try {
       if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -55,13 +55,29 @@ public record StateRoot(Path root) {
               "the state folder " + root + " holds the runs of " + owner + ", not of " + mine,
               "give this checkout a --state-dir of its own");
         }
-        return;
       }
-      Files.createDirectories(root);
-      Files.writeString(file, mine + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write " + file, e);
+      throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** Ties this folder to the checkout at {@code top}, once a run of it is about to start. */
+  public void claim(Path top) throws EnvironmentException {
+    checkOwner(top);
+    Path file = root.resolve(OWNER);
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.createDirectories(root);
+      Files.writeString(file, owner(top) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static String owner(Path top) {
+    return top.toAbsolutePath().normalize().toString();
   }
 
   public Path runDirectory(String runId) {

@@ -82,7 +82,7 @@ public final class RunEngine {
         options.stateRoot() != null
             ? new StateRoot(options.stateRoot())
             : StateRoot.defaultFor(top, options.environment());
-    root.claim(top);
+    root.checkOwner(top);
     InterruptedRuns.markDead(root);
     RunEntry earlier = options.continuation() == null ? null : earlierRun(root);
     // A run that goes on keeps its base: its finished tasks started from there.
@@ -105,6 +105,7 @@ public final class RunEngine {
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
+    root.claim(checked.top());
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
     RunInfo info =
