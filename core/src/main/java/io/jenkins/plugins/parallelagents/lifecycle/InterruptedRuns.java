@@ -10,6 +10,7 @@ import io.jenkins.plugins.parallelagents.report.RunStatus;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public final class InterruptedRuns {
     }
     try (DirectoryStream<Path> directories = Files.newDirectoryStream(runs, Files::isDirectory)) {
       for (Path directory : directories) {
-        if (markIfDead(directory)) {
+        RunReport before = read(directory);
+        if (before != null && markIfDead(directory, before) != before) {
           marked.add(directory.getFileName().toString());
         }
       }
@@ -49,23 +51,42 @@ public final class InterruptedRuns {
     return marked;
   }
 
-  private static boolean markIfDead(Path directory) {
+  /**
+   * The report of the run in {@code directory} as it stands, marked {@code INTERRUPTED} first if
+   * its process is gone; {@code null} when there is no readable report.
+   */
+  static RunReport current(Path directory) {
+    RunReport report = read(directory);
+    return report == null ? null : markIfDead(directory, report);
+  }
+
+  private static RunReport read(Path directory) {
     Path json = new RunDirectory(directory).reportJson();
+    if (!Files.isRegularFile(json, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
     try {
-      if (!Files.isRegularFile(json)) {
-        return false;
-      }
       RunReport report = new ReportJson().read(json);
-      RunInfo run = report.run();
-      if (run == null || run.status() != RunStatus.RUNNING || run.owner() == null) {
-        return false;
-      }
-      RunOwner owner = run.owner();
-      if (!owner.isGone()) {
-        return false;
-      }
+      return report.run() == null ? null : report;
+    } catch (IOException | RuntimeException e) {
+      return null; // half-written or foreign: not a run to act on
+    }
+  }
+
+  /** {@code report} itself, or its interrupted version once written. */
+  private static RunReport markIfDead(Path directory, RunReport report) {
+    RunInfo run = report.run();
+    if (run.status() != RunStatus.RUNNING || run.owner() == null) {
+      return report;
+    }
+    RunOwner owner = run.owner();
+    if (!owner.isGone()) {
+      return report;
+    }
+    try {
       // Its report was last written when the run last changed: the closest known end.
-      Instant lastSeen = Files.getLastModifiedTime(json).toInstant();
+      Instant lastSeen =
+          Files.getLastModifiedTime(new RunDirectory(directory).reportJson()).toInstant();
       RunInfo interrupted =
           new RunInfo(
               run.id(),
@@ -82,21 +103,20 @@ public final class InterruptedRuns {
               lastSeen,
               run.directory(),
               owner);
-      new ReportWriter()
-          .writeAll(
-              new RunReport(
-                  report.schema(),
-                  interrupted,
-                  report.tasks(),
-                  report.predictedConflicts(),
-                  report.merge(),
-                  report.test(),
-                  report.publish(),
-                  report.timing()),
-              directory);
-      return true;
+      RunReport marked =
+          new RunReport(
+              report.schema(),
+              interrupted,
+              report.tasks(),
+              report.predictedConflicts(),
+              report.merge(),
+              report.test(),
+              report.publish(),
+              report.timing());
+      new ReportWriter().writeAll(marked, directory);
+      return marked;
     } catch (IOException | RuntimeException e) {
-      return false; // a half-written or foreign report: leave it for a person to read
+      return report; // leave it for a person to read
     }
   }
 }

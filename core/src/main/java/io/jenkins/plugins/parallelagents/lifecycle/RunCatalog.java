@@ -1,8 +1,6 @@
 package io.jenkins.plugins.parallelagents.lifecycle;
 
-import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
-import io.jenkins.plugins.parallelagents.report.RunReport;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ public final class RunCatalog {
 
   /** Every run with a readable report, newest first. */
   public List<RunEntry> list() {
-    InterruptedRuns.markDead(root);
     List<RunEntry> runs = new ArrayList<>();
     Path folder = root.root().resolve("runs");
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -54,7 +51,6 @@ public final class RunCatalog {
     if (!RunIds.isValid(id)) {
       return Optional.empty();
     }
-    InterruptedRuns.markDead(root);
     return read(root.runDirectory(id));
   }
 
@@ -63,19 +59,12 @@ public final class RunCatalog {
     return list().stream().findFirst();
   }
 
+  /** The run in {@code directory}, marked INTERRUPTED first if its process is gone. */
   private static Optional<RunEntry> read(Path directory) {
-    RunDirectory run = new RunDirectory(directory);
-    if (!Files.isRegularFile(run.reportJson(), LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
-    }
-    try {
-      RunReport report = new ReportJson().read(run.reportJson());
-      if (report.run() == null) {
-        return Optional.empty();
-      }
-      return Optional.of(new RunEntry(directory.getFileName().toString(), run, report));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // half-written or foreign: not a run to act on
-    }
+    return Optional.ofNullable(InterruptedRuns.current(directory))
+        .map(
+            report ->
+                new RunEntry(
+                    directory.getFileName().toString(), new RunDirectory(directory), report));
   }
 }

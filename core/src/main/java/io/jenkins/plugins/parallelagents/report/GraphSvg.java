@@ -38,20 +38,8 @@ public final class GraphSvg {
     for (TaskReport task : tasks) {
       at.put(task.id(), position(layout, task.id()));
     }
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"task-graph\" role=\"img\"")
-        .append(" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\" font-family=\"")
-        .append(FONT)
-        .append("\">\n<title>Task graph</title>\n")
-        .append("<defs><marker id=\"pa-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
+    StringBuilder svg = open("task-graph", width, height, "Task graph");
+    svg.append("<defs><marker id=\"pa-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
         .append(" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
         .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
         .append(EDGE_COLOUR)
@@ -207,5 +195,27 @@ public final class GraphSvg {
     }
     String oneLine = text.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= maxChars ? oneLine : oneLine.substring(0, maxChars - 1) + "…";
+  }
+
+  /**
+   * A new SVG document of the report's look, up to its title: the task graph's and the timeline's.
+   */
+  static StringBuilder open(String cssClass, int width, int height, String title) {
+    return new StringBuilder()
+        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"")
+        .append(cssClass)
+        .append("\" role=\"img\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" font-family=\"")
+        .append(FONT)
+        .append("\">\n<title>")
+        .append(title)
+        .append("</title>\n");
   }
 }

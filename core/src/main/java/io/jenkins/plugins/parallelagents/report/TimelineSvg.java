@@ -46,7 +46,6 @@ public final class TimelineSvg {
     10_800_000,
     21_600_000
   };
-  private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
   private static final String INK = "#202124";
   private static final String MUTED = "#5f6368";
   private static final String GRID = "#e0e3e7";
@@ -91,19 +90,7 @@ public final class TimelineSvg {
     int top = PAD + LEGEND_H + AXIS_H;
     int width = 2 * PAD + LABEL_W + CHART_W;
     int height = top + rows.size() * ROW_H + PAD;
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\"")
-        .append(" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\" font-family=\"")
-        .append(FONT)
-        .append("\">\n<title>Timeline</title>\n");
+    StringBuilder svg = GraphSvg.open("timeline", width, height, "Timeline");
     legend(svg);
     ticks(svg, axis, top, height - PAD);
     for (int i = 0; i < rows.size(); i++) {

@@ -73,12 +73,12 @@ public final class Preflight {
   private Preflight() {}
 
   /**
+   * @param top the checkout's top folder, as {@link #repository(Git, Path)} found it
    * @param environment the run's environment: it says where the user's global git config is, which
    *     the snapshot of the repository watches too
    */
-  public static Checked check(Git git, Plan plan, Path repository, Map<String, String> environment)
+  public static Checked check(Git git, Plan plan, Path top, Map<String, String> environment)
       throws EnvironmentException {
-    Path top = repository(git, repository);
     String baseRef = plan.base();
     if (baseRef == null) {
       baseRef = git.currentBranch(top).orElse("HEAD");

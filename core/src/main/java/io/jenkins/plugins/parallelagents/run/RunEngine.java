@@ -88,8 +88,7 @@ public final class RunEngine {
     // A run that goes on keeps its base: its finished tasks started from there.
     Plan plan =
         earlier == null ? this.plan : this.plan.withBase(earlier.report().run().base().commit());
-    Preflight.Checked checked =
-        Preflight.check(probe, plan, options.repository(), options.environment());
+    Preflight.Checked checked = Preflight.check(probe, plan, top, options.environment());
     Publications publications = Publications.in(root);
     Git network = new Git(runner, checked.identity());
     checked =
