@@ -45,7 +45,11 @@ class RunSummaryTest {
                 "agents/r1/integration",
                 List.of(),
                 10,
-                null),
+                null,
+                List.of("api"),
+                List.of(),
+                List.of(),
+                List.of()),
             new PublishReport("origin", "agents/demo", COMBINED, PublishStatus.PUSHED, null));
 
     assertThat(print(report).lines())
@@ -68,15 +72,7 @@ class RunSummaryTest {
             List.of(
                 TaskReports.finished("api", TaskStatus.FAILED, 3_000, 0, 0, "agent exited with 1"),
                 TaskReports.skipped("web", "needs 'api', which failed")),
-            new MergeReport(
-                MergeStrategy.MERGE,
-                MergeStatus.SKIPPED,
-                List.of(),
-                null,
-                "agents/r1/integration",
-                List.of(),
-                0,
-                null),
+            MergeReport.empty(MergeStrategy.MERGE, MergeStatus.SKIPPED, null),
             new PublishReport("origin", "agents/demo", null, PublishStatus.SKIPPED, null));
 
     assertThat(print(report).lines())

@@ -6,11 +6,13 @@ import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
+import io.jenkins.plugins.parallelagents.merge.ConflictRegenerator;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.merge.TaskBranches;
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
 import io.jenkins.plugins.parallelagents.plan.Task;
@@ -26,8 +28,11 @@ import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.run.ResolverAgent;
-import io.jenkins.plugins.parallelagents.run.TestPhase;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
+import io.jenkins.plugins.parallelagents.train.CombinedTest;
+import io.jenkins.plugins.parallelagents.train.MergeTrain;
+import io.jenkins.plugins.parallelagents.train.TrainReports;
+import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +83,8 @@ public final class NodeMerge {
       tasks.put(task.id(), received.getOrDefault(task.id(), missing(plan, task, received)));
     }
     Map<String, Long> phases = new LinkedHashMap<>();
-    String blocker = firstUnfinished(tasks);
     RunReports reports = new RunReports(run, redactor);
+    String blocker = blocker(tasks);
     if (blocker != null) {
       return reports.write(tasks, List.of(), skipped(blocker), phases);
     }
@@ -92,10 +97,19 @@ public final class NodeMerge {
     phases.put("prediction", ms(t0));
 
     t0 = System.nanoTime();
-    MergeReport merge = merge(branches, integrationStart, output);
-    phases.put("merge", ms(t0));
-    if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
-      String why = "the merge did not complete";
+    MergeTrain train = train(output);
+    MergeOutcome outcome =
+        train.merge(
+            integrationStart,
+            branches,
+            TrainReports.notSucceeded(order.stream().map(tasks::get).toList()));
+    long mergeMs = ms(t0);
+    phases.put("merge", mergeMs);
+    String branch = run.branches().integration();
+    MergeStrategy strategy = plan.merge().strategy();
+    MergeReport merge = TrainReports.merge(strategy, outcome, branches, branch, mergeMs);
+    if (!outcome.status().hasCombination() || outcome.commit() == null) {
+      String why = "the merge did not combine any task";
       return reports.write(
           tasks,
           predicted,
@@ -103,24 +117,26 @@ public final class NodeMerge {
           phases);
     }
     TestReport test;
+    String commit = outcome.commit();
     if (plan.test() == null) {
       test = new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command");
     } else {
       t0 = System.nanoTime();
-      test =
-          TestPhase.run(
-              runner,
-              plan.test(),
-              run.worktree("_integration"),
-              environment,
-              run.directory().phaseLog("test"),
-              output);
+      TrainTest.Tested tested =
+          new TrainTest(
+                  train,
+                  new CombinedTest(runner, plan.test(), environment, output),
+                  run.directory()::phaseLog)
+              .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));
+      merge = TrainReports.merge(strategy, tested.merge(), branches, branch, mergeMs);
+      test = tested.test();
+      commit = tested.merge().commit();
     }
     removeIntegrationWorktree();
     PublishReport publish =
         test.status() == TestStatus.PASSED || test.status() == TestStatus.SKIPPED
-            ? pendingPublish(merge.commit())
+            ? pendingPublish(commit)
             : skippedPublish("the tests did not pass; nothing is published from a red test");
     return reports.write(tasks, predicted, new Integration(merge, test, publish), phases);
   }
@@ -144,9 +160,7 @@ public final class NodeMerge {
   /** The merge, test and publish parts of a report, as far as this node got. */
   record Integration(MergeReport merge, TestReport test, PublishReport publish) {}
 
-  private MergeReport merge(
-      List<TaskBranch> branches, String integrationStart, Consumer<String> out) {
-    long t0 = System.nanoTime();
+  private MergeTrain train(Consumer<String> out) {
     String branch = run.branches().integration();
     ResolverAgent resolver =
         new ResolverAgent(
@@ -160,21 +174,14 @@ public final class NodeMerge {
             out,
             trees,
             redactor);
-    CombinedTree combined = new CombinedTree(trees, run.worktree("_integration"), branch);
-    MergeOutcome outcome =
-        combined.merge(git, integrationStart, branches, run.plan().merge(), resolver);
-    if (run.plan().test() != null && outcome.commit() != null && outcome.status().isMerged()) {
-      combined.checkOut(outcome.commit());
-    }
-    return new MergeReport(
-        run.plan().merge().strategy(),
-        outcome.status(),
-        branches.stream().map(TaskBranch::taskId).toList(),
-        outcome.commit(),
-        branch,
-        outcome.conflicts(),
-        ms(t0),
-        outcome.reason());
+    return new MergeTrain(
+        git,
+        top,
+        new CombinedTree(trees, run.worktree("_integration"), branch),
+        run.plan().merge(),
+        resolver,
+        ConflictRegenerator.NONE,
+        commit -> git.setBranch(top, branch, commit));
   }
 
   private void removeIntegrationWorktree() {
@@ -207,12 +214,26 @@ public final class NodeMerge {
     return pending.notRun(TaskStatus.FAILED, "no result of this task was handed to the merge");
   }
 
-  private static String firstUnfinished(Map<String, TaskReport> tasks) {
-    return tasks.values().stream()
-        .filter(t -> !t.status().isDone())
-        .findFirst()
-        .map(t -> "task '" + t.id() + "' " + t.status())
-        .orElse(null);
+  /**
+   * Why there is nothing to merge, or {@code null}: a foundation task that did not succeed, or no
+   * task after it that did. Any other failed task is set aside by the merge train.
+   */
+  private String blocker(Map<String, TaskReport> tasks) {
+    for (Task foundation : run.plan().foundationTasks()) {
+      TaskReport report = tasks.get(foundation.id());
+      if (!report.status().isDone()) {
+        return "foundation task '" + report.id() + "' " + report.status();
+      }
+    }
+    TaskReport failed =
+        tasks.values().stream().filter(t -> !t.status().isDone()).findFirst().orElse(null);
+    if (failed != null && run.plan().failFast()) {
+      return "failFast: task '" + failed.id() + "' " + failed.status();
+    }
+    boolean anyDone = tasks.values().stream().anyMatch(t -> !t.foundation() && t.status().isDone());
+    return failed != null && !anyDone
+        ? "no task succeeded; task '" + failed.id() + "' " + failed.status()
+        : null;
   }
 
   private String integrationStart(Map<String, TaskReport> tasks) {
@@ -225,9 +246,7 @@ public final class NodeMerge {
 
   private Integration skipped(String why) {
     Plan plan = run.plan();
-    MergeReport merge =
-        new MergeReport(
-            plan.merge().strategy(), MergeStatus.SKIPPED, List.of(), null, null, List.of(), 0, why);
+    MergeReport merge = MergeReport.empty(plan.merge().strategy(), MergeStatus.SKIPPED, why);
     return new Integration(merge, skippedTest(plan, why), skippedPublish(why));
   }
 

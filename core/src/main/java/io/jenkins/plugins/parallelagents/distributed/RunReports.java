@@ -53,13 +53,12 @@ final class RunReports {
   /** The run's status: still going while publishing is pending, else decided by its outcome. */
   private RunInfo info(List<TaskReport> tasks, NodeMerge.Integration integration) {
     boolean pending = integration.publish().status() == PublishStatus.PENDING;
-    String reason =
+    RunOutcome.Verdict verdict =
         pending
-            ? null
-            : RunOutcome.firstReason(
-                tasks, integration.merge(), integration.test(), integration.publish());
-    RunStatus status =
-        pending ? RunStatus.RUNNING : reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+            ? new RunOutcome.Verdict(RunStatus.RUNNING, null)
+            : RunOutcome.of(tasks, integration.merge(), integration.test(), integration.publish());
+    RunStatus status = verdict.status();
+    String reason = verdict.reason();
     RunStart start = run.start();
     return new RunInfo(
         start.runId(),

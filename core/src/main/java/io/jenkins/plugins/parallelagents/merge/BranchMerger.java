@@ -2,11 +2,11 @@ package io.jenkins.plugins.parallelagents.merge;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.MergeAttempt;
-import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.report.MergeConflict;
-import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
+import io.jenkins.plugins.parallelagents.report.SetAsideCause;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Combines task branches onto the integration worktree, one at a time, with the plan's strategy. A
- * conflict stops the merge (or goes to the resolver); the half-done merge is undone so that the
- * integration branch always holds the last good combination.
+ * conflict goes to the regenerator (lockfiles) or the resolver; one they do not settle is undone
+ * and its task set aside, so that the integration branch always holds a good combination, and the
+ * merge goes on with the next task.
  *
  * <p>Squash and rebase both replay the task's own commits with {@code cherry-pick}; squash then
  * folds what was replayed into one commit. Replaying commit by commit (rather than {@code
@@ -29,59 +30,95 @@ public final class BranchMerger {
     this.git = git;
   }
 
+  /**
+   * Merges {@code branches} in order onto the worktree's HEAD, setting aside each one that
+   * conflicts (after the regenerator and, with {@code onConflict: resolve}, the resolver tried) and
+   * each one that needs a task set aside, and going on with the rest.
+   *
+   * @param combination what is combined so far; receives every task's outcome
+   */
   public MergeOutcome merge(
-      Path worktree, List<TaskBranch> branches, MergeSettings settings, ConflictResolver resolver) {
-    List<String> merged = new ArrayList<>();
-    List<TaskBranch> done = new ArrayList<>();
-    boolean resolvedAny = false;
+      Path worktree,
+      List<TaskBranch> branches,
+      MergeSettings settings,
+      ConflictResolver resolver,
+      ConflictRegenerator regenerator,
+      Combination combination) {
     for (TaskBranch task : branches) {
+      List<String> missing = combination.needsSetAside(task);
+      if (!missing.isEmpty()) {
+        combination.setAside(needsSetAside(task, missing));
+        continue;
+      }
       // A merge commit takes the branch whole; only a replay needs the list of its own commits.
       List<String> own =
           settings.strategy() == MergeStrategy.MERGE
               ? List.of()
               : git.ownCommits(worktree, task.upstream(), task.commit());
       if (own.isEmpty() && settings.strategy() != MergeStrategy.MERGE) {
-        merged.add(task.taskId());
-        continue; // nothing of its own to replay
+        combination.merged(task, git.head(worktree)); // nothing of its own to replay
+        continue;
       }
       String before = git.head(worktree);
       MergeAttempt attempt = git.integrate(worktree, command(settings.strategy(), task, own));
-      String resolverFailure = null;
-      if (attempt.conflicted() && settings.onConflict() == ConflictPolicy.RESOLVE) {
-        resolverFailure =
-            resolve(worktree, task, attempt, settings.strategy(), before, resolver, own.size());
-        if (resolverFailure == null) {
+      String unsettled = null;
+      if (attempt.conflicted()) {
+        Settler settler =
+            new Settler(task, worktree, settings.onConflict(), resolver, regenerator, combination);
+        unsettled =
+            settle(worktree, task, attempt, settings.strategy(), before, settler, own.size());
+        if (unsettled == null) {
           attempt = MergeAttempt.ok();
-          resolvedAny = true;
         }
       }
       if (!attempt.clean()) {
         abort(worktree, settings.strategy(), before);
-        String head = git.head(worktree);
         if (!attempt.conflicted()) {
-          return new MergeOutcome(
-              MergeStatus.FAILED,
-              merged,
-              head,
-              List.of(),
-              "merging '" + task.taskId() + "' failed: " + attempt.error());
+          combination.setAside(
+              new SetAside(
+                  task.taskId(),
+                  SetAsideCause.MERGE_FAILED,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  "merging '" + task.taskId() + "' failed: " + attempt.error()));
+          continue;
         }
-        MergeConflict conflict = describe(task, attempt.conflictedFiles(), done);
+        MergeConflict conflict =
+            describe(task, attempt.conflictedFiles(), merged(branches, combination));
         String reason = reason(conflict);
-        if (resolverFailure != null) {
-          reason += "; the resolver did not settle it: " + resolverFailure;
+        if (!unsettled.isEmpty()) {
+          reason += "; " + unsettled;
         }
-        return new MergeOutcome(MergeStatus.CONFLICT, merged, head, List.of(conflict), reason);
+        combination.conflict(conflict, reason);
+        continue;
       }
       if (settings.strategy() == MergeStrategy.SQUASH) {
         git.output(worktree, "reset", "--soft", "--quiet", before);
         git.commitAll(worktree, squashMessage(task));
       }
-      merged.add(task.taskId());
-      done.add(task);
+      combination.merged(task, git.head(worktree));
     }
-    MergeStatus status = resolvedAny ? MergeStatus.RESOLVED : MergeStatus.MERGED;
-    return new MergeOutcome(status, merged, git.head(worktree), List.of(), null);
+    return combination.outcome(git.head(worktree));
+  }
+
+  /** The branches of {@code branches} already in the combination. */
+  private static List<TaskBranch> merged(List<TaskBranch> branches, Combination combination) {
+    return branches.stream().filter(combination::contains).toList();
+  }
+
+  static SetAside needsSetAside(TaskBranch task, List<String> missing) {
+    return new SetAside(
+        task.taskId(),
+        SetAsideCause.NEEDS_SET_ASIDE,
+        List.of(),
+        missing,
+        List.of(),
+        "'"
+            + task.taskId()
+            + "' needs "
+            + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
+            + ", set aside: its branch holds that work");
   }
 
   private static List<String> command(MergeStrategy strategy, TaskBranch task, List<String> own) {
@@ -105,20 +142,20 @@ public final class BranchMerger {
   }
 
   /**
-   * Runs the resolver on each stop of the merge or replay, at most once per replayed commit.
-   * Returns why it could not settle the conflict, or {@code null} when it did.
+   * Settles each stop of the merge or replay, at most once per replayed commit. Returns why the
+   * conflict stays ("" when nothing was there to settle it), or {@code null} when it was settled.
    */
-  private String resolve(
+  private String settle(
       Path worktree,
       TaskBranch task,
       MergeAttempt stopped,
       MergeStrategy strategy,
       String before,
-      ConflictResolver resolver,
+      Settler settler,
       int commits) {
     MergeAttempt attempt = stopped;
     for (int round = 0; round < Math.max(1, commits); round++) {
-      String failure = resolver.resolve(task, attempt.conflictedFiles(), worktree);
+      String failure = settler.settle(attempt.conflictedFiles());
       if (failure != null) {
         return failure;
       }

@@ -5,7 +5,6 @@ import io.jenkins.plugins.parallelagents.git.TamperedTreeException;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.report.MergeConflict;
-import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,20 +31,23 @@ public final class CombinedTree {
   }
 
   /**
-   * Merges {@code branches} onto {@code start} in the tree with the plan's strategy, then checks
-   * the tree and takes the result into the user's repository. A tree a resolver left unusable fails
-   * the merge, saying what it did.
+   * Merges {@code branches} onto {@code start} in the tree with the plan's strategy, setting aside
+   * what does not merge (see {@link BranchMerger}), then checks the tree and takes the result into
+   * the user's repository. A tree a resolver left unusable fails the merge, saying what it did.
    */
   public MergeOutcome merge(
       Git git,
       String start,
       List<TaskBranch> branches,
       MergeSettings settings,
-      ConflictResolver resolver) {
+      ConflictResolver resolver,
+      ConflictRegenerator regenerator,
+      Combination combination) {
     trees.create(tree, branch, start);
     MergeOutcome outcome;
     try {
-      outcome = new BranchMerger(git).merge(tree, branches, settings, resolver);
+      outcome =
+          new BranchMerger(git).merge(tree, branches, settings, resolver, regenerator, combination);
     } catch (TamperedTreeException e) {
       return unusable(List.of(), List.of(), e.getMessage());
     }
@@ -76,7 +78,6 @@ public final class CombinedTree {
 
   private static MergeOutcome unusable(
       List<String> merged, List<MergeConflict> conflicts, String why) {
-    return new MergeOutcome(
-        MergeStatus.FAILED, merged, null, conflicts, "the combined tree cannot be used: " + why);
+    return MergeOutcome.failed(merged, conflicts, "the combined tree cannot be used: " + why);
   }
 }

@@ -11,14 +11,14 @@ public final class TaskBranches {
   private TaskBranches() {}
 
   /**
-   * Task branches with work to merge, in {@code order} (topological, plan order among equals);
+   * Branches of the tasks that succeeded, in {@code order} (topological, plan order among equals);
    * foundation tasks are already in {@code integrationStart}.
    */
   public static List<TaskBranch> inMergeOrder(
       List<String> order, Function<String, TaskReport> reports, String integrationStart) {
     return order.stream()
         .map(reports)
-        .filter(t -> !t.foundation() && t.commit() != null)
+        .filter(t -> !t.foundation() && t.status().isDone() && t.commit() != null)
         .map(
             t ->
                 new TaskBranch(
@@ -27,7 +27,8 @@ public final class TaskBranches {
                     t.branch(),
                     t.commit(),
                     upstream(t, reports, integrationStart),
-                    t.changedFiles()))
+                    t.changedFiles(),
+                    t.needs()))
         .toList();
   }
 

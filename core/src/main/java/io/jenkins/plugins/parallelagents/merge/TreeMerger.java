@@ -2,10 +2,9 @@ package io.jenkins.plugins.parallelagents.merge;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TreeMerge;
-import io.jenkins.plugins.parallelagents.report.MergeConflict;
-import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
+import io.jenkins.plugins.parallelagents.report.SetAsideCause;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +12,7 @@ import java.util.List;
  * ({@code git merge-tree}) and committed with {@code git commit-tree}. The result is the merge
  * {@link BranchMerger} makes with {@code git merge --no-ff}, but nothing is checked out, so a large
  * repository costs no checkout and no index refresh per merge. Only for conflicts that stop the
- * merge: a resolver needs a worktree to work in.
+ * merge: a resolver or a regenerator needs a worktree to work in.
  */
 public final class TreeMerger {
 
@@ -24,34 +23,58 @@ public final class TreeMerger {
   }
 
   /**
-   * Merges the branches in order onto {@code start}; the outcome's commit is the last merge that
-   * worked, for the caller to put on the integration branch.
+   * Merges the branches in order onto {@code start}, setting aside those that conflict or need a
+   * task set aside; the outcome's commit is the combination of the rest, for the caller to put on
+   * the integration branch.
    */
-  public MergeOutcome merge(Path repo, String start, List<TaskBranch> branches) {
+  public MergeOutcome merge(
+      Path repo, String start, List<TaskBranch> branches, Combination combination) {
     String head = start;
-    List<String> merged = new ArrayList<>();
-    List<TaskBranch> done = new ArrayList<>();
     for (TaskBranch task : branches) {
+      List<String> missing = combination.needsSetAside(task);
+      if (!missing.isEmpty()) {
+        combination.setAside(BranchMerger.needsSetAside(task, missing));
+        continue;
+      }
       TreeMerge result = git.mergeTree(repo, head, task.commit());
       if (!result.clean()) {
         if (result.conflictedFiles().isEmpty()) {
-          return new MergeOutcome(
-              MergeStatus.FAILED,
-              merged,
-              head,
-              List.of(),
-              "merging '" + task.taskId() + "' failed: " + result.error());
+          combination.setAside(
+              new SetAside(
+                  task.taskId(),
+                  SetAsideCause.MERGE_FAILED,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  "merging '" + task.taskId() + "' failed: " + result.error()));
+          continue;
         }
-        MergeConflict conflict = BranchMerger.describe(task, result.conflictedFiles(), done);
-        return new MergeOutcome(
-            MergeStatus.CONFLICT, merged, head, List.of(conflict), BranchMerger.reason(conflict));
+        var conflict =
+            BranchMerger.describe(
+                task,
+                result.conflictedFiles(),
+                branches.stream().filter(combination::contains).toList());
+        combination.conflict(conflict, BranchMerger.reason(conflict));
+        continue;
       }
       head =
           git.commitTree(
               repo, result.tree(), List.of(head, task.commit()), BranchMerger.mergeMessage(task));
-      merged.add(task.taskId());
-      done.add(task);
+      combination.merged(task, head);
     }
-    return new MergeOutcome(MergeStatus.MERGED, merged, head, List.of(), null);
+    return combination.outcome(head);
+  }
+
+  /**
+   * The combination of {@code task} on top of {@code head}, in memory, or {@code null} when it does
+   * not merge cleanly: the combinations a search for a broken test tries.
+   */
+  public String combine(Path repo, String head, TaskBranch task) {
+    TreeMerge result = git.mergeTree(repo, head, task.commit());
+    if (!result.clean()) {
+      return null;
+    }
+    return git.commitTree(
+        repo, result.tree(), List.of(head, task.commit()), BranchMerger.mergeMessage(task));
   }
 }

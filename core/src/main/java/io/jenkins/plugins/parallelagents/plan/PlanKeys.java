@@ -54,10 +54,11 @@ public final class PlanKeys {
   public static final List<String> AGENT = List.of("command", "sandbox");
 
   /** Keys of the {@code merge} section. */
-  public static final List<String> MERGE = List.of("strategy", "onConflict", "resolver");
+  public static final List<String> MERGE =
+      List.of("strategy", "onConflict", "resolver", "onTestFailure", "maxTestRuns", "regenerate");
 
   /** Keys of the {@code test} section. */
-  public static final List<String> TEST = List.of("command", "timeout");
+  public static final List<String> TEST = List.of("setup", "command", "timeout");
 
   /** Keys of the {@code publish} section. */
   public static final List<String> PUBLISH = List.of("remote", "force");

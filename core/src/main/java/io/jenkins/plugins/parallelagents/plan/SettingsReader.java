@@ -50,7 +50,16 @@ final class SettingsReader {
     // The resolver only matters when conflicts are resolved; the record says so with null.
     String chosen =
         onConflict == ConflictPolicy.RESOLVE && resolver != null ? resolver.value() : null;
-    return new MergeSettings(strategy, onConflict, chosen);
+    TestFailurePolicy onTestFailure =
+        choice(in, "onTestFailure", TestFailurePolicy.class, TestFailurePolicy.EJECT);
+    Integer maxTestRuns = in.integer("maxTestRuns", 1);
+    return new MergeSettings(
+        strategy,
+        onConflict,
+        chosen,
+        onTestFailure == null ? TestFailurePolicy.EJECT : onTestFailure,
+        maxTestRuns,
+        List.of());
   }
 
   /** {@code null} mapping: no test command. */
@@ -67,7 +76,8 @@ final class SettingsReader {
     if (timeout == null) {
       timeout = TaskDefaults.TIMEOUT;
     }
-    return command == null ? null : new TestSettings(command, timeout);
+    CommandSpec setup = in.command("setup");
+    return command == null ? null : new TestSettings(command, timeout, setup);
   }
 
   /** {@code null} mapping: publish the local branch only. */

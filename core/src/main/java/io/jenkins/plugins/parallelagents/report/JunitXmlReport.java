@@ -101,7 +101,7 @@ public final class JunitXmlReport {
     String body = String.join("\n", conflictLines(merge));
     return switch (merge.status()) {
       case MERGED, RESOLVED -> new Case(PHASE_CLASS, "merge", merge.durationMs(), null, null, body);
-      case CONFLICT, FAILED -> {
+      case CONFLICT, FAILED, PARTIAL -> {
         String message =
             merge.conflicts().isEmpty()
                 ? orStatus(merge.reason(), merge.status())

@@ -34,7 +34,7 @@ enum Tone {
     return switch (status.name()) {
       case "SUCCEEDED", "MERGED", "RESOLVED", "PASSED", "PUSHED", "UPDATED" -> GOOD;
       case "FAILED", "CONFLICT", "REJECTED", "INTERRUPTED" -> BAD;
-      case "TIMED_OUT" -> WARN;
+      case "TIMED_OUT", "PARTIAL" -> WARN;
       case "NO_CHANGES" -> INFO;
       case "RUNNING" -> ACTIVE;
       default -> MUTED;

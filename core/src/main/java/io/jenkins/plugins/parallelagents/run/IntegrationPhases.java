@@ -6,21 +6,19 @@ import io.jenkins.plugins.parallelagents.git.TouchedPaths;
 import io.jenkins.plugins.parallelagents.lifecycle.Publications;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
+import io.jenkins.plugins.parallelagents.merge.ConflictRegenerator;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.merge.TaskBranches;
-import io.jenkins.plugins.parallelagents.merge.TreeMerger;
-import io.jenkins.plugins.parallelagents.plan.ConflictPolicy;
-import io.jenkins.plugins.parallelagents.plan.MergeSettings;
-import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
-import io.jenkins.plugins.parallelagents.report.MergeReport;
-import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
+import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
-import io.jenkins.plugins.parallelagents.report.TestReport;
+import io.jenkins.plugins.parallelagents.train.CombinedTest;
+import io.jenkins.plugins.parallelagents.train.MergeTrain;
+import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,67 +76,47 @@ final class IntegrationPhases {
     return all;
   }
 
-  MergeReport merge(List<TaskBranch> branches, String integrationStart) {
-    long t0 = System.nanoTime();
+  /** The merge train over {@code branches}: everything that merges, the rest set aside. */
+  MergeOutcome merge(List<TaskBranch> branches, String integrationStart, List<SetAside> aside) {
+    return train().merge(integrationStart, branches, aside);
+  }
+
+  /** Tests the train's outcome, ejecting what breaks the test when the plan says so. */
+  TrainTest.Tested test(List<TaskBranch> branches, String integrationStart, MergeOutcome merged) {
+    CombinedTest test =
+        new CombinedTest(
+            run.runner(),
+            run.plan().test(),
+            run.commandEnvironment(),
+            line -> run.listener().output("test", "test", line));
+    return new TrainTest(train(), test, run.directory()::phaseLog)
+        .run(integrationStart, branches, merged);
+  }
+
+  private MergeTrain train() {
     String branch = run.branches().integration();
-    MergeSettings settings = run.plan().merge();
-    MergeOutcome outcome;
-    if (settings.strategy() == MergeStrategy.MERGE
-        && settings.onConflict() == ConflictPolicy.FAIL) {
-      // Merge commits need no worktree; one is checked out only for the test command to run in.
-      outcome = new TreeMerger(run.git()).merge(run.repository(), integrationStart, branches);
-      run.setUserBranch(branch, outcome.commit());
-      if (run.plan().test() != null && outcome.status() == MergeStatus.MERGED) {
-        run.trees().create(integrationWorktree(), branch, outcome.commit());
-      }
-    } else {
-      // The combined tree is a repository of its own: the resolver is an agent too.
-      CombinedTree combined = new CombinedTree(run.trees(), integrationWorktree(), branch);
-      outcome =
-          combined.merge(
-              run.git(),
-              integrationStart,
-              branches,
-              settings,
-              new ResolverAgent(
-                  run.plan(),
-                  run.runId(),
-                  run.directory(),
-                  branch,
-                  run.git(),
-                  run.runner(),
-                  run.commandEnvironment(),
-                  line -> run.listener().output("merge", "resolver", line),
-                  run.trees(),
-                  run.redactor()));
-      if (run.plan().test() != null && outcome.commit() != null && outcome.status().isMerged()) {
-        combined.checkOut(outcome.commit());
-      }
-    }
-    List<String> order = branches.stream().map(TaskBranch::taskId).toList();
-    return new MergeReport(
-        settings.strategy(),
-        outcome.status(),
-        order,
-        outcome.commit(),
-        branch,
-        outcome.conflicts(),
-        ms(t0),
-        outcome.reason());
+    return new MergeTrain(
+        run.git(),
+        run.repository(),
+        new CombinedTree(run.trees(), integrationWorktree(), branch),
+        run.plan().merge(),
+        new ResolverAgent(
+            run.plan(),
+            run.runId(),
+            run.directory(),
+            branch,
+            run.git(),
+            run.runner(),
+            run.commandEnvironment(),
+            line -> run.listener().output("merge", "resolver", line),
+            run.trees(),
+            run.redactor()),
+        ConflictRegenerator.NONE,
+        commit -> run.setUserBranch(branch, commit));
   }
 
   private Path integrationWorktree() {
     return run.worktrees().resolve("_integration");
-  }
-
-  TestReport test() {
-    return TestPhase.run(
-        run.runner(),
-        run.plan().test(),
-        integrationWorktree(),
-        run.commandEnvironment(),
-        run.directory().phaseLog("test"),
-        line -> run.listener().output("test", "test", line));
   }
 
   PublishReport publish(String commit, PublishTarget seen, Publications publications) {
@@ -148,9 +126,5 @@ final class IntegrationPhases {
           .publish(
               run.repository(), commit, seen, run.plan().publish(), run.plan().name(), run.runId());
     }
-  }
-
-  private static long ms(long t0) {
-    return (System.nanoTime() - t0) / 1_000_000;
   }
 }

@@ -4,43 +4,84 @@ import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.util.List;
 
-/** Decides whether a run succeeded, and if not, the first reason, in the order things happened. */
+/**
+ * Decides how a run ended: SUCCEEDED when every task is in the published combination, PARTIAL when
+ * a green combination of some of them was published and the rest set aside, else FAILED with the
+ * reason that stopped it.
+ */
 public final class RunOutcome {
 
   private RunOutcome() {}
 
-  /** The first reason the run failed, or {@code null} when it succeeded. */
-  public static String firstReason(
+  /** The run's status and, unless it succeeded, one line saying why. */
+  public record Verdict(RunStatus status, String reason) {}
+
+  public static Verdict of(
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
-    TaskReport failed =
-        tasks.stream()
-            .filter(t -> !t.status().isDone() && t.status() != TaskStatus.SKIPPED)
-            .findFirst()
-            .or(() -> tasks.stream().filter(t -> !t.status().isDone()).findFirst())
-            .orElse(null);
-    if (failed != null) {
-      return "task '"
-          + failed.id()
-          + "' "
-          + failed.status()
-          + (failed.reason() == null ? "" : ": " + failed.reason());
+    boolean published =
+        publish.status() == PublishStatus.PUSHED || publish.status() == PublishStatus.UPDATED;
+    if (published) {
+      TaskReport failed = firstNotDone(tasks);
+      if (merge.setAside().isEmpty() && failed == null) {
+        return new Verdict(RunStatus.SUCCEEDED, null);
+      }
+      List<String> left = merge.setAside().stream().map(SetAside::task).toList();
+      String why =
+          merge.setAside().isEmpty() ? taskReason(failed) : merge.setAside().get(0).reason();
+      return new Verdict(
+          RunStatus.PARTIAL,
+          "published without "
+              + String.join(", ", left.stream().map(t -> "'" + t + "'").toList())
+              + ": "
+              + why);
     }
-    if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
+    return new Verdict(RunStatus.FAILED, failure(tasks, merge, test, publish));
+  }
+
+  /** Why a run that published nothing failed, the earliest phase that stopped it first. */
+  private static String failure(
+      List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
+    TaskReport failed = firstNotDone(tasks);
+    if (merge.status() == MergeStatus.SKIPPED || merge.status() == MergeStatus.PENDING) {
+      return failed != null
+          ? taskReason(failed)
+          : "merge " + merge.status() + (merge.reason() == null ? "" : ": " + merge.reason());
+    }
+    if (!merge.status().hasCombination()) {
       return "merge " + merge.status() + (merge.reason() == null ? "" : ": " + merge.reason());
     }
     if (test.status() == TestStatus.FAILED || test.status() == TestStatus.TIMED_OUT) {
       return "test " + test.status() + ": " + test.reason();
     }
-    // Nothing in a plan turns publishing off, so a run that did not publish did not succeed.
-    if (publish.status() != PublishStatus.PUSHED && publish.status() != PublishStatus.UPDATED) {
-      return "publish " + publish.status() + ": " + publish.reason();
+    if (publish.status() == PublishStatus.SKIPPED && failed != null) {
+      return taskReason(failed);
     }
-    return null;
+    // Nothing in a plan turns publishing off, so a run that did not publish did not succeed.
+    return "publish " + publish.status() + ": " + publish.reason();
+  }
+
+  /** The first task that did not succeed, one that ran before one that was skipped. */
+  private static TaskReport firstNotDone(List<TaskReport> tasks) {
+    return tasks.stream()
+        .filter(t -> !t.status().isDone() && t.status() != TaskStatus.SKIPPED)
+        .findFirst()
+        .or(() -> tasks.stream().filter(t -> !t.status().isDone()).findFirst())
+        .orElse(null);
+  }
+
+  private static String taskReason(TaskReport task) {
+    return "task '"
+        + task.id()
+        + "' "
+        + task.status()
+        + (task.reason() == null ? "" : ": " + task.reason());
   }
 }

@@ -2,18 +2,22 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
+import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
+import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
-import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
+import io.jenkins.plugins.parallelagents.train.TrainReports;
+import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -112,11 +116,18 @@ final class RunPhases {
   private void integrate(String integrationStart) {
     List<TaskReport> tasks = state.tasks();
     TaskReport failed = tasks.stream().filter(t -> !t.status().isDone()).findFirst().orElse(null);
-    if (failed != null || integrationStart == null) {
-      String why =
-          failed == null
-              ? "the foundation did not succeed"
-              : "task '" + failed.id() + "' " + failed.status();
+    String why = null;
+    if (integrationStart == null) {
+      why = "the foundation did not succeed";
+    } else if (cancelled()) {
+      why = CANCELLED;
+    } else if (failed != null && run.plan().failFast()) {
+      why = "failFast: task '" + failed.id() + "' " + failed.status();
+    } else if (failed != null
+        && tasks.stream().noneMatch(t -> !t.foundation() && t.status().isDone())) {
+      why = "no task succeeded; task '" + failed.id() + "' " + failed.status();
+    }
+    if (why != null) {
       skipIntegration(why);
       return;
     }
@@ -124,14 +135,14 @@ final class RunPhases {
       mergeTestPublish(integrationStart);
     } catch (RuntimeException e) {
       // A git failure here is the run's outcome, reported like any other, not a crash.
-      String why = e instanceof GitException ? e.getMessage() : "internal error: " + e;
+      String reason = e instanceof GitException ? e.getMessage() : "internal error: " + e;
       MergeReport merge = state.merge();
       if (merge.status() == MergeStatus.PENDING) {
-        state.merge(withStatus(merge, MergeStatus.FAILED, why));
+        state.merge(merge.withStatus(MergeStatus.FAILED, reason));
         state.test(skippedTest("the merge did not complete"));
         state.publish(skippedPublish("the merge did not complete"));
       } else if (state.test().status() == TestStatus.PENDING) {
-        state.test(new TestReport(state.test().command(), TestStatus.FAILED, null, 0, why));
+        state.test(new TestReport(state.test().command(), TestStatus.FAILED, null, 0, reason));
         state.publish(skippedPublish("the tests did not run"));
       } else {
         state.publish(
@@ -140,7 +151,7 @@ final class RunPhases {
                 run.plan().target(),
                 null,
                 PublishStatus.FAILED,
-                why));
+                reason));
       }
     }
   }
@@ -149,10 +160,6 @@ final class RunPhases {
     IntegrationPhases phases = new IntegrationPhases(run);
     List<String> order = TaskGraph.of(run.plan().tasks()).topologicalOrder();
     List<TaskBranch> branches = phases.branches(order, integrationStart);
-    if (cancelled()) {
-      skipIntegration(CANCELLED);
-      return;
-    }
     state.predicted(
         timed(
             "prediction",
@@ -162,12 +169,17 @@ final class RunPhases {
       skipIntegration(CANCELLED);
       return;
     }
-    MergeReport merge =
-        timed("merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart));
-    state.merge(merge);
-    if (merge.status() != MergeStatus.MERGED && merge.status() != MergeStatus.RESOLVED) {
-      state.test(skippedTest("the merge did not complete"));
-      state.publish(skippedPublish("the merge did not complete"));
+    List<SetAside> aside = TrainReports.notSucceeded(order.stream().map(state::task).toList());
+    long t0 = System.nanoTime();
+    MergeOutcome outcome =
+        timed(
+            "merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart, aside));
+    String branch = run.branches().integration();
+    MergeStrategy strategy = run.plan().merge().strategy();
+    state.merge(TrainReports.merge(strategy, outcome, branches, branch, ms(t0)));
+    if (!outcome.status().hasCombination() || outcome.commit() == null) {
+      state.test(skippedTest("the merge did not combine any task"));
+      state.publish(skippedPublish("the merge did not combine any task"));
       return;
     }
     if (cancelled()) {
@@ -175,14 +187,22 @@ final class RunPhases {
       state.publish(skippedPublish(CANCELLED));
       return;
     }
+    String commit = outcome.commit();
     if (run.plan().test() != null) {
-      TestReport test = timed("test", t -> t.status().name(), phases::test);
-      state.test(test);
-      if (test.status() != TestStatus.PASSED) {
+      long mergeMs = state.merge().durationMs();
+      TrainTest.Tested tested =
+          timed(
+              "test",
+              t -> t.test().status().name(),
+              () -> phases.test(branches, integrationStart, outcome));
+      state.merge(TrainReports.merge(strategy, tested.merge(), branches, branch, mergeMs));
+      state.test(tested.test());
+      if (tested.test().status() != TestStatus.PASSED) {
         state.publish(
             skippedPublish("the tests did not pass; nothing is published from a red test"));
         return;
       }
+      commit = tested.merge().commit();
     } else {
       state.test(new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command"));
     }
@@ -202,11 +222,12 @@ final class RunPhases {
               "nothing was published: " + changed.get()));
       return;
     }
+    String published = commit;
     PublishReport publish =
         timed(
             "publish",
             p -> p.status().name(),
-            () -> phases.publish(merge.commit(), checked.publishTarget(), checked.publications()));
+            () -> phases.publish(published, checked.publishTarget(), checked.publications()));
     state.publish(publish);
   }
 
@@ -214,29 +235,8 @@ final class RunPhases {
     return run.runner().isCancelled();
   }
 
-  private static MergeReport withStatus(MergeReport merge, MergeStatus status, String reason) {
-    return new MergeReport(
-        merge.strategy(),
-        status,
-        merge.order(),
-        merge.commit(),
-        merge.branch(),
-        merge.conflicts(),
-        merge.durationMs(),
-        reason);
-  }
-
   private void skipIntegration(String why) {
-    state.merge(
-        new MergeReport(
-            run.plan().merge().strategy(),
-            MergeStatus.SKIPPED,
-            List.of(),
-            null,
-            null,
-            List.of(),
-            0,
-            why));
+    state.merge(MergeReport.empty(run.plan().merge().strategy(), MergeStatus.SKIPPED, why));
     state.test(skippedTest(why));
     state.publish(skippedPublish(why));
   }
@@ -254,9 +254,9 @@ final class RunPhases {
   private RunReport finish() {
     long t0 = System.nanoTime();
     state.criticalPath(CriticalPath.of(run.plan(), state.tasks()));
-    String reason =
-        RunOutcome.firstReason(state.tasks(), state.merge(), state.test(), state.publish());
-    state.finish(reason == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, Instant.now());
+    RunOutcome.Verdict verdict =
+        RunOutcome.of(state.tasks(), state.merge(), state.test(), state.publish());
+    state.finish(verdict.status(), verdict.reason(), Instant.now());
     state.writeAll();
     // The report phase is known only once every format is written; report.json gets it after.
     state.phase("report", ms(t0));

@@ -64,16 +64,7 @@ final class RunState {
       tasks.put(
           task.id(), TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs()));
     }
-    merge =
-        new MergeReport(
-            plan.merge().strategy(),
-            MergeStatus.PENDING,
-            List.of(),
-            null,
-            null,
-            List.of(),
-            0,
-            null);
+    merge = MergeReport.empty(plan.merge().strategy(), MergeStatus.PENDING, null);
     test =
         new TestReport(
             plan.test() == null ? null : plan.test().command().display(),

@@ -137,7 +137,18 @@ final class SampleRun {
             "agents/r1/integration",
             List.of(new MergeConflict("emails", List.of("src/api/routes.ts"), List.of("api"))),
             4_000,
-            "conflict merging task 'emails'");
+            "conflict merging task 'emails'",
+            List.of("api"),
+            List.of(
+                new SetAside(
+                    "emails",
+                    SetAsideCause.CONFLICT,
+                    List.of("src/api/routes.ts"),
+                    List.of("api"),
+                    List.of(),
+                    "merging 'emails' conflicts in src/api/routes.ts (also changed by api)")),
+            List.of(),
+            List.of());
     Map<String, Long> phases = new LinkedHashMap<>();
     phases.put("plan", 300L);
     phases.put("foundation", 62_000L);

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.parallelagents.train;
+
+import io.jenkins.plugins.parallelagents.agent.AgentCommands;
+import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.TestSettings;
+import io.jenkins.plugins.parallelagents.process.CommandRequest;
+import io.jenkins.plugins.parallelagents.process.CommandResult;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.report.FailureExcerpt;
+import io.jenkins.plugins.parallelagents.report.TestStatus;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The plan's test on one combined tree: {@code test.setup}, then {@code test.command}, each with
+ * its own log. A failed setup fails the test without running the command.
+ */
+public final class CombinedTest {
+
+  private final CommandRunner runner;
+  private final TestSettings settings;
+  private final Map<String, String> environment;
+  private final Consumer<String> lines;
+
+  /**
+   * @param lines receives the output of both commands, line by line
+   */
+  public CombinedTest(
+      CommandRunner runner,
+      TestSettings settings,
+      Map<String, String> environment,
+      Consumer<String> lines) {
+    this.runner = runner;
+    this.settings = settings;
+    this.environment = environment;
+    this.lines = lines;
+  }
+
+  /**
+   * How one run ended.
+   *
+   * @param exitCode the deciding command's exit code, or {@code null} when it did not start
+   * @param failure what the failed command printed, or {@code null} when it passed
+   */
+  public record Result(
+      TestStatus status, Integer exitCode, long durationMs, String reason, FailureExcerpt failure) {
+    public boolean passed() {
+      return status == TestStatus.PASSED;
+    }
+  }
+
+  /**
+   * Runs setup and test in {@code tree}.
+   *
+   * @param log the test command's log; the setup logs next to it, with {@code -setup} added
+   */
+  public Result run(Path tree, Path log) {
+    long total = 0;
+    if (settings.setup() != null) {
+      String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+      Path setupLog = log.resolveSibling(name + "-setup.log");
+      CommandResult setup = run(settings.setup(), tree, setupLog);
+      total += setup.durationMs();
+      if (!setup.ok()) {
+        return failed(setup, total, "the test setup", setupLog);
+      }
+    }
+    CommandResult test = run(settings.command(), tree, log);
+    total += test.durationMs();
+    if (test.ok()) {
+      return new Result(TestStatus.PASSED, 0, total, null, null);
+    }
+    return failed(test, total, "the test command", log);
+  }
+
+  public String command() {
+    return settings.command().display();
+  }
+
+  public String setup() {
+    return settings.setup() == null ? null : settings.setup().display();
+  }
+
+  private CommandResult run(CommandSpec command, Path tree, Path log) {
+    return runner.run(
+        CommandRequest.logged(
+            tree,
+            AgentCommands.argv(command, Map.of("worktree", tree.toString())),
+            environment,
+            settings.timeout(),
+            log,
+            lines));
+  }
+
+  private static Result failed(CommandResult result, long total, String what, Path log) {
+    TestStatus status = result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
+    Integer exit = result.failureToStart() != null ? null : result.exitCode();
+    return new Result(status, exit, total, result.describeFailure(what), FailureExcerpts.of(log));
+  }
+}
