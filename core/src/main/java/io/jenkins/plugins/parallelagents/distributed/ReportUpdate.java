@@ -1,6 +1,5 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
-import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
@@ -36,8 +35,8 @@ public final class ReportUpdate {
   }
 
   /**
-   * What to publish, or why nothing may be: only a merged and tested result whose publish is
-   * pending goes out.
+   * What to publish, or why nothing may be: only a combined and tested result whose publish is
+   * pending goes out (a combination of some of the tasks, the others set aside, included).
    */
   public PublishRequest request() {
     RunReport report = current();
@@ -47,8 +46,7 @@ public final class ReportUpdate {
           "nothing to publish: "
               + (publish.reason() != null ? publish.reason() : "publish is " + publish.status()));
     }
-    if (report.merge().status() != MergeStatus.MERGED
-        && report.merge().status() != MergeStatus.RESOLVED) {
+    if (!report.merge().status().hasCombination()) {
       return PublishRequest.refused("nothing to publish: the merge did not complete");
     }
     return new PublishRequest(

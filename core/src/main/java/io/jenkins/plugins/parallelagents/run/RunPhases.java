@@ -119,10 +119,10 @@ final class RunPhases {
     String why = null;
     if (integrationStart == null) {
       why = "the foundation did not succeed";
-    } else if (cancelled()) {
-      why = CANCELLED;
     } else if (failed != null && run.plan().failFast()) {
       why = "failFast: task '" + failed.id() + "' " + failed.status();
+    } else if (cancelled()) {
+      why = CANCELLED;
     } else if (failed != null
         && tasks.stream().noneMatch(t -> !t.foundation() && t.status().isDone())) {
       why = "no task succeeded; task '" + failed.id() + "' " + failed.status();

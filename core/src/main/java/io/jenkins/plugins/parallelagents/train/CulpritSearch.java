@@ -13,9 +13,10 @@ import java.util.function.BiFunction;
  * ends with the culprit. When the culprit is green on its own, a second bisection finds the earlier
  * task it fails with (a semantic conflict between two tasks, each green alone).
  *
- * <p>It assumes what merge trains assume: the combination of no task (the integration start) is
- * green, and a combination stays red once a task made it red. Each probe is a test run; the probe
- * says when the budget is spent.
+ * <p>It assumes what merge trains assume: a combination stays red once a task made it red. The
+ * combination of no task (the integration start) is taken to be green, and tested only when the
+ * first task is the one found: then a red start means no task is to blame. Each probe is a test
+ * run; the probe says when the budget is spent.
  */
 final class CulpritSearch {
 
@@ -25,11 +26,17 @@ final class CulpritSearch {
   }
 
   /**
+   * @param task the task to set aside, or {@code null} when the test fails with no task at all: the
+   *     integration start is red and no task is to blame
    * @param partner the earlier task it fails with, when it passes on its own; {@code null} when it
    *     fails alone or the pair could not be narrowed down
    * @param failingTests the failing tests of the red run that named it
    */
-  record Culprit(TaskBranch task, TaskBranch partner, List<String> failingTests) {}
+  record Culprit(TaskBranch task, TaskBranch partner, List<String> failingTests) {
+    boolean startIsRed() {
+      return task == null;
+    }
+  }
 
   private final Probe probe;
   private final BiFunction<String, TaskBranch, String> combine;
@@ -74,6 +81,12 @@ final class CulpritSearch {
     }
     TaskBranch culprit = merged.get(hi - 1);
     if (hi == 1) {
+      // The first task alone is red: unless the start is red without it.
+      Optional<CombinedTest.Result> base =
+          probe.test(start, List.of(), "the integration start, no task merged");
+      if (base.isPresent() && !base.get().passed()) {
+        return Optional.of(new Culprit(null, null, failing(base.get())));
+      }
       return Optional.of(new Culprit(culprit, null, failing(evidence)));
     }
     String alone = combine.apply(start, culprit);

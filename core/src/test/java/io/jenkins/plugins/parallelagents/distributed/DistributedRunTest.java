@@ -9,6 +9,7 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
+import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunReport;
@@ -121,7 +122,7 @@ class DistributedRunTest {
   }
 
   @Test
-  void aConflictBetweenTwoNodesFailsTheMergeNamingTheFileAndTheTasks() throws Exception {
+  void aConflictBetweenTwoNodes_setsTheLaterTaskAside_namingTheFileAndTheTasks() throws Exception {
     Plan plan =
         new Plans()
             .task("left", "echo left > shared.txt")
@@ -138,13 +139,21 @@ class DistributedRunTest {
 
     RunReport report = cluster.merge(nodeA).mergeAndTest(line -> {});
 
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
     assertThat(report.merge().reason()).contains("shared.txt", "right", "left");
+    assertThat(report.merge().merged()).containsExactly("left");
     assertThat(report.predictedConflicts()).hasSize(1);
-    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
-    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
-    assertThat(new ReportUpdate(cluster.on(nodeA)).request().refusal())
-        .contains("the merge did not complete");
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.PENDING);
+    PublishRequest request = new ReportUpdate(cluster.on(nodeA)).request();
+    assertThat(request.refusal()).isNull();
+    assertThat(sandbox.show(nodeA, request.commit(), "shared.txt")).isEqualTo("left");
+    RunReport ended =
+        new ReportUpdate(cluster.on(nodeA))
+            .published(
+                new PublishReport(
+                    null, request.branch(), request.commit(), PublishStatus.UPDATED, null),
+                5);
+    assertThat(ended.run().status()).isEqualTo(RunStatus.PARTIAL);
   }
 
   @Test

@@ -67,8 +67,9 @@ class ContinuationTest extends EngineTestBase {
             .task("c", counted("c", "echo c > c.txt"), "b")
             .build();
     RunReport first = engine.run(plan, repo);
-    assertThat(first.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(first.run().status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(byId(first).get("c").status()).isEqualTo(TaskStatus.SKIPPED);
+    assertThat(git.show(repo, "agents/feature", "b.txt")).as("published without b").isNull();
     Files.writeString(flag, "");
 
     RunReport retried = goOn(plan, first.run().id(), Continuation.retry(Set.of("b")));
@@ -115,7 +116,8 @@ class ContinuationTest extends EngineTestBase {
             .task("b", counted("b", "echo from-b > shared.txt"))
             .build();
     RunReport first = engine.run(plan, repo);
-    assertThat(first.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(first.merge().status()).isEqualTo(MergeStatus.PARTIAL);
+    assertThat(first.merge().setAside()).extracting(s -> s.task()).containsExactly("b");
     String runId = first.run().id();
     // The user resolves it on b's branch, in a worktree of their own.
     Path fix = temp.resolve("fix");

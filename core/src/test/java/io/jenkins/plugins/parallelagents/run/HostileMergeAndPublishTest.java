@@ -53,9 +53,12 @@ class HostileMergeAndPublishTest extends UserRepositoryTestBase {
     RunReport report =
         run(conflictResolvedBy("git merge --abort; echo mine > config.txt; git commit -qam mine"));
 
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
     assertThat(report.merge().reason()).contains("it committed without merging 'right'");
-    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
+    assertThat(report.merge().merged()).doesNotContain("right");
+    assertThat(git.git(repo, "log", "--format=%s", report.merge().commit()))
+        .as("the resolver's own commit is not in the combination")
+        .doesNotContain("mine");
   }
 
   @Test
@@ -131,7 +134,7 @@ class HostileMergeAndPublishTest extends UserRepositoryTestBase {
                     + "'; cat\"; mkdir -p .git/info;"
                     + " echo '* filter=evil' > .git/info/attributes; exit 1"));
 
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
     assertThat(marker).doesNotExist();
   }
 

@@ -12,6 +12,8 @@ import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
+import io.jenkins.plugins.parallelagents.report.SetAsideCause;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
@@ -97,25 +99,64 @@ class MergeTest extends EngineTestBase {
   }
 
   @Test
-  void conflict_isPredicted_thenNamesTheTaskTheFilesAndWhoTouchedThem() throws Exception {
+  void conflict_isPredicted_thenSetsTheLaterTaskAside_namingTheFilesAndWhoTouchedThem()
+      throws Exception {
     RunReport report = engine.run(conflicting().build(), repo);
 
     assertThat(report.predictedConflicts())
         .containsExactly(new PredictedConflict("api", "page", List.of("config.txt")));
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
+    assertThat(report.merge().merged()).containsExactly("api");
     assertThat(report.merge().conflicts())
         .containsExactly(new MergeConflict("page", List.of("config.txt"), List.of("api")));
-    assertThat(report.merge().reason())
-        .isEqualTo("merging 'page' conflicts in config.txt (also changed by api)");
-    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
-    assertThat(report.test().status()).isEqualTo(TestStatus.SKIPPED);
-    assertThat(report.publish().status()).isEqualTo(PublishStatus.SKIPPED);
-    assertThat(git.git(repo, "branch", "--list", "agents/feature")).isEmpty();
+    assertThat(report.merge().setAside())
+        .singleElement()
+        .satisfies(
+            aside -> {
+              assertThat(aside.task()).isEqualTo("page");
+              assertThat(aside.cause()).isEqualTo(SetAsideCause.CONFLICT);
+              assertThat(aside.files()).containsExactly("config.txt");
+              assertThat(aside.with()).containsExactly("api");
+              assertThat(aside.reason())
+                  .isEqualTo("merging 'page' conflicts in config.txt (also changed by api)");
+            });
+    assertThat(report.test().status()).isEqualTo(TestStatus.PASSED);
+    assertThat(report.publish().status()).isEqualTo(PublishStatus.UPDATED);
+    assertThat(report.run().status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(report.run().reason()).startsWith("published without 'page': merging 'page'");
+    assertThat(git.show(repo, "agents/feature", "a.txt")).isEqualTo("a");
+    assertThat(git.show(repo, "agents/feature", "config.txt"))
+        .as("the published combination holds api's side only")
+        .isEqualTo("color=red");
     assertThat(git.show(repo, report.task("page").orElseThrow().branch(), "config.txt"))
+        .as("the task set aside keeps its work on its branch")
         .isEqualTo("color=green");
-    assertThat(git.show(repo, report.merge().branch(), "a.txt"))
-        .as("the last good combination is kept")
-        .isEqualTo("a");
+  }
+
+  @Test
+  void aConflict_doesNotStopTheTasksAfterIt_fromBeingMerged() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                .task("api", "echo color=red > config.txt")
+                .task("page", "echo color=green > config.txt")
+                .task("docs", "echo d > docs.txt")
+                .task("after-page", "echo x > x.txt", "page")
+                .build(),
+            repo);
+
+    assertThat(report.merge().merged()).containsExactly("api", "docs");
+    assertThat(report.merge().setAside())
+        .extracting(SetAside::task, SetAside::cause)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("page", SetAsideCause.CONFLICT),
+            org.assertj.core.groups.Tuple.tuple("after-page", SetAsideCause.NEEDS_SET_ASIDE));
+    assertThat(report.merge().setAside().get(1).with()).containsExactly("page");
+    assertThat(git.show(repo, "agents/feature", "docs.txt")).isEqualTo("d");
+    assertThat(git.show(repo, "agents/feature", "x.txt"))
+        .as("a task stacked on one set aside holds its work: it stays out too")
+        .isNull();
+    assertThat(report.run().status()).isEqualTo(RunStatus.PARTIAL);
   }
 
   @Test
@@ -245,7 +286,7 @@ class MergeTest extends EngineTestBase {
                 .build(),
             repo);
 
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.CONFLICT);
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
     assertThat(report.merge().reason())
         .isEqualTo(
             "merging 'page' conflicts in config.txt (also changed by api);"

@@ -84,6 +84,14 @@ public final class Plans {
     return this;
   }
 
+  /** A test with a setup run before it in the combined tree. */
+  public Plans test(String setup, String command) {
+    this.test =
+        new TestSettings(
+            CommandSpec.shell(command), Duration.ofMinutes(2), CommandSpec.shell(setup));
+    return this;
+  }
+
   public Plans publish(PublishSettings publish) {
     this.publish = publish;
     return this;
