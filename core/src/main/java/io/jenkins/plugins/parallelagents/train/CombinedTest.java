@@ -45,7 +45,12 @@ public final class CombinedTest {
    * @param failure what the failed command printed, or {@code null} when it passed
    */
   public record Result(
-      TestStatus status, Integer exitCode, long durationMs, String reason, FailureExcerpt failure) {
+      TestStatus status,
+      Integer exitCode,
+      long durationMs,
+      String reason,
+      FailureExcerpt failure,
+      boolean cancelled) {
     public boolean passed() {
       return status == TestStatus.PASSED;
     }
@@ -70,7 +75,7 @@ public final class CombinedTest {
     CommandResult test = run(settings.command(), tree, log);
     total += test.durationMs();
     if (test.ok()) {
-      return new Result(TestStatus.PASSED, 0, total, null, null);
+      return new Result(TestStatus.PASSED, 0, total, null, null, false);
     }
     return failed(test, total, "the test command", log);
   }
@@ -97,6 +102,12 @@ public final class CombinedTest {
   private static Result failed(CommandResult result, long total, String what, Path log) {
     TestStatus status = result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
     Integer exit = result.failureToStart() != null ? null : result.exitCode();
-    return new Result(status, exit, total, result.describeFailure(what), FailureExcerpts.of(log));
+    return new Result(
+        status,
+        exit,
+        total,
+        result.describeFailure(what),
+        FailureExcerpts.of(log),
+        result.cancelled());
   }
 }

@@ -29,6 +29,7 @@ public final class TrainTest {
   private final List<TestRun> runs = new ArrayList<>();
   private final Map<String, CombinedTest.Result> byCommit = new HashMap<>();
   private int budget;
+  private CombinedTest.Result cancelled;
 
   /**
    * @param logs the log file of a run-level step by name ({@code test}, {@code test-2}, ...)
@@ -55,10 +56,11 @@ public final class TrainTest {
     budget = planned != null ? planned : defaultBudget(merged.merged().size());
     MergeOutcome outcome = merged;
     CombinedTest.Result result =
-        probe(outcome.commit(), outcome.merged(), "everything merged").orElseThrow();
+        probe(outcome.commit(), outcome.merged(), "everything merged").orElse(cancelled);
     List<SetAside> ejected = new ArrayList<>();
     String stopped = null;
     while (!result.passed()
+        && cancelled == null
         && train.settings().onTestFailure() == TestFailurePolicy.EJECT
         && !outcome.merged().isEmpty()) {
       List<TaskBranch> in = inOrder(branches, outcome.merged());
@@ -112,19 +114,27 @@ public final class TrainTest {
     return 3 + 2 * log2;
   }
 
+  /**
+   * Tests one combination, once: empty when the budget is spent or the run was cancelled (a
+   * cancelled test says nothing about the combination).
+   */
   private Optional<CombinedTest.Result> probe(String commit, List<String> tasks, String purpose) {
     CombinedTest.Result known = byCommit.get(commit);
     if (known != null) {
       return Optional.of(known);
     }
-    if (runs.size() >= budget) {
+    if (runs.size() >= budget || cancelled != null) {
       return Optional.empty();
     }
     int n = runs.size() + 1;
     train.tree().checkOut(commit);
     CombinedTest.Result result =
         test.run(train.tree().folder(), logs.apply(n == 1 ? "test" : "test-" + n));
-    byCommit.put(commit, result);
+    if (!result.cancelled()) {
+      byCommit.put(commit, result);
+    } else {
+      cancelled = result;
+    }
     runs.add(
         new TestRun(
             tasks,
@@ -133,7 +143,7 @@ public final class TrainTest {
             result.durationMs(),
             result.failure() == null ? List.of() : result.failure().failingTests(),
             purpose));
-    return Optional.of(result);
+    return result.cancelled() ? Optional.empty() : Optional.of(result);
   }
 
   private static SetAside ejection(CulpritSearch.Culprit culprit) {
@@ -155,6 +165,9 @@ public final class TrainTest {
   }
 
   private String outOfRuns() {
+    if (cancelled != null) {
+      return "the run was cancelled";
+    }
     return "the search for what broke the combined test stopped after "
         + runs.size()
         + " test runs (merge.maxTestRuns)";
