@@ -10,6 +10,8 @@ import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -65,6 +67,10 @@ public final class MergeAgentBranchesStep extends Step {
       merged.put("merge", report.merge().status().name());
       merged.put("test", report.test().status().name());
       merged.put("commit", report.merge().commit());
+      merged.put("merged", new ArrayList<>(report.merge().merged()));
+      merged.put(
+          "setAside",
+          new ArrayList<>(report.merge().setAside().stream().map(SetAside::task).toList()));
       merged.put("branch", report.merge().branch());
       merged.put("target", report.publish().branch());
       merged.put("reports", NodeRun.runPath(action.start().runId()));

@@ -8,6 +8,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
@@ -16,6 +17,8 @@ import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
+import io.jenkins.plugins.parallelagents.report.RunStatus;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -111,6 +114,13 @@ public final class PublishAgentBranchStep extends Step {
                   + " to "
                   + (published.remote() == null ? "" : published.remote() + " ")
                   + published.branch());
+      RunReport ended = action.report();
+      if (ended != null && ended.run().status() == RunStatus.PARTIAL) {
+        // Some tasks are not in what was published: the build is red, as the CLI's exit code is,
+        // but the steps after this one (archiving the reports) still run.
+        context.get(TaskListener.class).getLogger().println("PARTIAL: " + ended.run().reason());
+        run.setResult(Result.FAILURE);
+      }
       LinkedHashMap<String, Object> result = new LinkedHashMap<>();
       result.put("status", published.status().name());
       result.put("remote", published.remote());
