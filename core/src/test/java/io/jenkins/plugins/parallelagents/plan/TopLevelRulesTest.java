@@ -36,7 +36,8 @@ class TopLevelRulesTest {
                 """))
         .containsExactly(
             "agents-plan.yaml:5:3: merge: unknown key 'colour';"
-                + " the keys here are strategy, onConflict, resolver");
+                + " the keys here are strategy, onConflict, resolver, onTestFailure,"
+                + " maxTestRuns, regenerate");
   }
 
   @Test

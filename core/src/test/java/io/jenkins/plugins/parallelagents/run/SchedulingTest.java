@@ -104,15 +104,18 @@ class SchedulingTest extends EngineTestBase {
     assertThat(report.task("page").orElseThrow().reason()).isEqualTo("needs 'api', which failed");
     assertThat(report.task("deeper").orElseThrow().status()).isEqualTo(TaskStatus.SKIPPED);
     assertThat(report.task("other").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
-    assertThat(report.run().reason()).startsWith("task 'api' FAILED");
-    assertThat(report.merge().status()).isEqualTo(MergeStatus.SKIPPED);
+    assertThat(report.run().status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(report.run().reason())
+        .startsWith("published without 'api', 'page', 'deeper': 'api' FAILED");
+    assertThat(report.merge().status()).isEqualTo(MergeStatus.PARTIAL);
+    assertThat(report.merge().merged()).containsExactly("other");
     assertThat(git.show(repo, api.branch(), "half.txt"))
         .as("the failed task's work survives")
         .isEqualTo("half");
-    assertThat(git.git(repo, "branch", "--list", "agents/feature"))
-        .as("nothing published")
-        .isEmpty();
+    assertThat(git.show(repo, "agents/feature", "o.txt"))
+        .as("the independent task is published")
+        .isEqualTo("o");
+    assertThat(git.show(repo, "agents/feature", "half.txt")).as("the failed one is not").isNull();
   }
 
   @Test
