@@ -256,7 +256,8 @@ final class TaskExecutor {
               choice.diffLines(r.attempt()),
               r.reason(),
               r.startedAt(),
-              r.steps()));
+              r.steps(),
+              r.setupChanged()));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();
