@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.agent;
 
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.SetupSnapshot;
@@ -50,6 +51,7 @@ public final class AttemptRunner {
   private final Git git;
   private final TaskRepositories trees;
   private final LeftoverCheck leftovers;
+  private final TreeCache cache;
 
   /**
    * @param git a hardened git, for the engine's commits in the task's repository
@@ -59,10 +61,23 @@ public final class AttemptRunner {
    */
   public AttemptRunner(
       CommandRunner runner, Git git, TaskRepositories trees, LeftoverCheck leftovers) {
+    this(runner, git, trees, leftovers, TreeCache.NONE);
+  }
+
+  /**
+   * @param cache restored into the tree before setup, saved from it after a setup that passed
+   */
+  public AttemptRunner(
+      CommandRunner runner,
+      Git git,
+      TaskRepositories trees,
+      LeftoverCheck leftovers,
+      TreeCache cache) {
     this.runner = runner;
     this.git = git;
     this.trees = trees;
     this.leftovers = leftovers;
+    this.cache = cache;
   }
 
   /**
@@ -106,10 +121,12 @@ public final class AttemptRunner {
     if (setup == null) {
       return null;
     }
+    cache.restore(context.worktree());
     CommandResult result = step(context, AttemptStep.SETUP, setup, prompt, promptFile, timer);
     if (!result.ok()) {
       return finish(context, timer, result, result.describeFailure("setup"));
     }
+    cache.save(context.worktree());
     new SetupSnapshot(git).record(context.worktree(), context.startCommit());
     return null;
   }
