@@ -6,6 +6,7 @@ import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param reason why it did not succeed, or {@code null}
  * @param startedAt when the attempt's steps began, or {@code null} when it never got that far
  * @param steps when each step ran, by {@link AttemptStep#key()}, in the order they ran
+ * @param setupChanged paths the task's setup changed that were left out of the agent's commit
  */
 public record AttemptResult(
     int attempt,
@@ -28,10 +30,12 @@ public record AttemptResult(
     String commit,
     String reason,
     Instant startedAt,
-    Map<String, StepTime> steps) {
+    Map<String, StepTime> steps,
+    List<String> setupChanged) {
 
   public AttemptResult {
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+    setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
   }
 
   /** An attempt that ended before any of its steps ran. */
@@ -43,7 +47,7 @@ public record AttemptResult(
       String startCommit,
       String commit,
       String reason) {
-    this(attempt, status, exitCode, durationMs, startCommit, commit, reason, null, null);
+    this(attempt, status, exitCode, durationMs, startCommit, commit, reason, null, null, null);
   }
 
   /**
@@ -60,7 +64,8 @@ public record AttemptResult(
         commit,
         reason == null ? why : why + "; " + reason,
         startedAt,
-        steps);
+        steps,
+        setupChanged);
   }
 
   /**
@@ -84,6 +89,22 @@ public record AttemptResult(
         commit,
         reason,
         startedAt,
-        more);
+        more,
+        setupChanged);
+  }
+
+  /** The same attempt, which left {@code paths} that setup changed out of its commit. */
+  public AttemptResult withSetupChanged(List<String> paths) {
+    return new AttemptResult(
+        attempt,
+        status,
+        exitCode,
+        durationMs,
+        startCommit,
+        commit,
+        reason,
+        startedAt,
+        steps,
+        paths);
   }
 }

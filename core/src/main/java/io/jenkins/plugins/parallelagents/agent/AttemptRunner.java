@@ -1,7 +1,9 @@
 package io.jenkins.plugins.parallelagents.agent;
 
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.git.SetupSnapshot;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
@@ -49,6 +51,7 @@ public final class AttemptRunner {
   private final Git git;
   private final TaskRepositories trees;
   private final LeftoverCheck leftovers;
+  private final TreeCache cache;
 
   /**
    * @param git a hardened git, for the engine's commits in the task's repository
@@ -58,10 +61,23 @@ public final class AttemptRunner {
    */
   public AttemptRunner(
       CommandRunner runner, Git git, TaskRepositories trees, LeftoverCheck leftovers) {
+    this(runner, git, trees, leftovers, TreeCache.NONE);
+  }
+
+  /**
+   * @param cache restored into the tree before setup, saved from it after a setup that passed
+   */
+  public AttemptRunner(
+      CommandRunner runner,
+      Git git,
+      TaskRepositories trees,
+      LeftoverCheck leftovers,
+      TreeCache cache) {
     this.runner = runner;
     this.git = git;
     this.trees = trees;
     this.leftovers = leftovers;
+    this.cache = cache;
   }
 
   /**
@@ -105,8 +121,14 @@ public final class AttemptRunner {
     if (setup == null) {
       return null;
     }
+    cache.restore(context.worktree());
     CommandResult result = step(context, AttemptStep.SETUP, setup, prompt, promptFile, timer);
-    return result.ok() ? null : finish(context, timer, result, result.describeFailure("setup"));
+    if (!result.ok()) {
+      return finish(context, timer, result, result.describeFailure("setup"));
+    }
+    cache.save(context.worktree());
+    new SetupSnapshot(git).record(context.worktree(), context.startCommit());
+    return null;
   }
 
   /**
@@ -130,25 +152,29 @@ public final class AttemptRunner {
       return ended(
           context, timer, TaskStatus.FAILED, null, context.startCommit(), null, misdeed.get());
     }
-    String commit = commitLeftovers(context);
+    Committed committed = commitLeftovers(context);
+    String commit = committed.commit();
     if (commit.equals(context.startCommit())) {
       return ended(
-          context,
-          timer,
-          TaskStatus.NO_CHANGES,
-          0,
-          context.startCommit(),
-          commit,
-          "the agent changed nothing");
+              context,
+              timer,
+              TaskStatus.NO_CHANGES,
+              0,
+              context.startCommit(),
+              commit,
+              "the agent changed nothing")
+          .withSetupChanged(committed.setupChanged());
     }
     CommandSpec verify = context.task().verify();
     if (verify != null) {
       CommandResult result = step(context, AttemptStep.VERIFY, verify, prompt, promptFile, timer);
       if (!result.ok()) {
-        return finish(context, timer, result, result.describeFailure("verify"), commit);
+        return finish(context, timer, result, result.describeFailure("verify"), commit)
+            .withSetupChanged(committed.setupChanged());
       }
     }
-    return ended(context, timer, TaskStatus.SUCCEEDED, 0, context.startCommit(), commit, null);
+    return ended(context, timer, TaskStatus.SUCCEEDED, 0, context.startCommit(), commit, null)
+        .withSetupChanged(committed.setupChanged());
   }
 
   /**
@@ -161,7 +187,8 @@ public final class AttemptRunner {
       AttemptContext context, TaskStatus status, String reason, long startedAtMs) {
     StepTimer timer = new StepTimer(startedAtMs, NOWHERE);
     Kept kept = keepWork(context, reason, timer);
-    return ended(context, timer, status, null, context.startCommit(), kept.commit(), kept.reason());
+    return ended(context, timer, status, null, context.startCommit(), kept.commit(), kept.reason())
+        .withSetupChanged(kept.setupChanged());
   }
 
   private CommandResult step(
@@ -191,7 +218,10 @@ public final class AttemptRunner {
     return runner.run(request);
   }
 
-  private String commitLeftovers(AttemptContext context) {
+  /** The engine's commit of what the agent left, and what setup changed that it left out. */
+  private record Committed(String commit, List<String> setupChanged) {}
+
+  private Committed commitLeftovers(AttemptContext context) {
     String message =
         context.task().title()
             + " (agents: "
@@ -206,8 +236,10 @@ public final class AttemptRunner {
             + "\nAgent-Run: "
             + context.runId()
             + "\n";
-    git.commitAll(context.worktree(), message);
-    return git.head(context.worktree());
+    git.output(context.worktree(), "add", "-A");
+    List<String> setupChanged = new SetupSnapshot(git).leaveOut(context.worktree());
+    git.commitStaged(context.worktree(), message);
+    return new Committed(git.head(context.worktree()), setupChanged);
   }
 
   /**
@@ -232,10 +264,15 @@ public final class AttemptRunner {
   private AttemptResult finish(
       AttemptContext context, StepTimer timer, CommandResult result, String reason) {
     Kept kept = keepWork(context, reason, timer);
-    return finish(context, timer, result, kept.reason(), kept.commit());
+    return finish(context, timer, result, kept.reason(), kept.commit())
+        .withSetupChanged(kept.setupChanged());
   }
 
-  private record Kept(String commit, String reason) {}
+  private record Kept(String commit, String reason, List<String> setupChanged) {
+    Kept(String commit, String reason) {
+      this(commit, reason, List.of());
+    }
+  }
 
   /** Commits what a failed step left behind; a failure to commit is added to the reason. */
   private Kept keepWork(AttemptContext context, String reason, StepTimer timer) {
@@ -249,7 +286,8 @@ public final class AttemptRunner {
       if (refused.isPresent()) {
         return new Kept(null, reason + "; " + refused.get());
       }
-      return new Kept(commitLeftovers(context), reason);
+      Committed committed = commitLeftovers(context);
+      return new Kept(committed.commit(), reason, committed.setupChanged());
     } catch (GitException e) {
       // e.g. a killed agent left git's index.lock behind
       return new Kept(null, reason + "; its work could not be committed: " + e.getMessage());
@@ -285,7 +323,8 @@ public final class AttemptRunner {
         commit,
         reason,
         timer.startedAt(),
-        timer.steps());
+        timer.steps(),
+        null);
   }
 
   /** The {@code AGENT_*} variables of the agent contract, for every step of the attempt. */

@@ -328,7 +328,10 @@ public final class NodeTask {
             result.commit(),
             commits,
             changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
-            result.reason());
+            result.reason(),
+            null,
+            null,
+            result.setupChanged());
     TaskReport report =
         new TaskReport(
             task.id(),

@@ -84,6 +84,20 @@ public final class Git {
     return variables;
   }
 
+  /**
+   * Runs git with {@code index} as its index file in place of the repository's own, and returns its
+   * untrimmed standard output; any failure is a {@link GitException}.
+   */
+  public String outputWithIndex(Path dir, Path index, String... args) {
+    Map<String, String> variables = new HashMap<>(located(dir));
+    variables.put("GIT_INDEX_FILE", index.toAbsolutePath().toString());
+    CommandResult result = run(dir, Arrays.asList(args), null, variables);
+    if (!result.ok()) {
+      throw new GitException(Arrays.asList(args), failureDetail(result));
+    }
+    return result.stdout();
+  }
+
   /** Runs git and returns its trimmed standard output; any failure is a {@link GitException}. */
   public String output(Path dir, String... args) {
     CommandResult result = exec(dir, Arrays.asList(args));
@@ -225,6 +239,11 @@ public final class Git {
    */
   public boolean commitAll(Path worktree, String message) {
     output(worktree, "add", "-A");
+    return commitStaged(worktree, message);
+  }
+
+  /** Commits what is staged in the worktree, if anything. Returns whether a commit was made. */
+  public boolean commitStaged(Path worktree, String message) {
     CommandResult staged = exec(worktree, List.of("diff", "--cached", "--quiet"));
     if (staged.exitCode() == 0) {
       return false;

@@ -272,6 +272,7 @@ public final class TaskRepositories {
     remove(tree);
     remove(keptIndex(tree));
     remove(keptCommit(tree));
+    SetupSnapshot.forget(tree);
   }
 
   /** Deletes a task's repository; its work is in the user's repository by then. */

@@ -70,7 +70,8 @@ public final class DiffGuard {
         attempt.commit(),
         reason(findings),
         attempt.startedAt(),
-        attempt.steps());
+        attempt.steps(),
+        attempt.setupChanged());
   }
 
   /** One line: the first findings, then how many more. */

@@ -89,6 +89,11 @@ public record StateRoot(Path root) {
     return root.resolve("repository.lock");
   }
 
+  /** The plan's {@code cache} entries, shared by this repository's runs; safe to delete. */
+  public Path cache() {
+    return root.resolve("cache");
+  }
+
   public Path worktrees(String runId) {
     return root.resolve("worktrees").resolve(runId);
   }

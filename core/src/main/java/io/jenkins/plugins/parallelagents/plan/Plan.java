@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param maxParallel tasks running at once; the number of tasks when the file names none
  * @param test the test command run on the combined tree, or {@code null}
  * @param guard what a task's work may not add, and which values are masked; never {@code null}
+ * @param cache what setup makes that trees with the same key files reuse, or {@code null}
  */
 public record Plan(
     String source,
@@ -33,7 +34,8 @@ public record Plan(
     TestSettings test,
     PublishSettings publish,
     CleanupSettings cleanup,
-    GuardSettings guard) {
+    GuardSettings guard,
+    CacheSettings cache) {
 
   public Plan {
     Objects.requireNonNull(name);
@@ -45,6 +47,42 @@ public record Plan(
     Objects.requireNonNull(publish);
     Objects.requireNonNull(cleanup);
     guard = guard == null ? GuardSettings.DEFAULT : guard;
+  }
+
+  /** A plan without a cache. */
+  public Plan(
+      String source,
+      int version,
+      String name,
+      String base,
+      String target,
+      String interfaces,
+      Map<String, AgentProfile> agents,
+      List<Task> tasks,
+      int maxParallel,
+      boolean failFast,
+      MergeSettings merge,
+      TestSettings test,
+      PublishSettings publish,
+      CleanupSettings cleanup,
+      GuardSettings guard) {
+    this(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard,
+        null);
   }
 
   /** This plan starting from {@code base} (a branch, tag or commit) instead. */
@@ -64,7 +102,8 @@ public record Plan(
         test,
         publish,
         cleanup,
-        guard);
+        guard,
+        cache);
   }
 
   /** The same plan publishing to {@code target} (a branch name {@link BranchName} accepts). */
@@ -84,7 +123,8 @@ public record Plan(
         test,
         publish,
         cleanup,
-        guard);
+        guard,
+        cache);
   }
 
   /** The same plan with other {@code publish} settings. */
@@ -104,7 +144,8 @@ public record Plan(
         test,
         publish,
         cleanup,
-        guard);
+        guard,
+        cache);
   }
 
   public Optional<Task> task(String id) {

@@ -23,6 +23,7 @@ public final class PlanKeys {
           "tasks",
           "merge",
           "test",
+          "cache",
           "publish",
           "cleanup",
           "guard");
@@ -59,6 +60,9 @@ public final class PlanKeys {
 
   /** Keys of the {@code test} section. */
   public static final List<String> TEST = List.of("setup", "command", "timeout");
+
+  /** Keys of the {@code cache} section. */
+  public static final List<String> CACHE = List.of("key", "paths");
 
   /** Keys of the {@code publish} section. */
   public static final List<String> PUBLISH = List.of("remote", "force");

@@ -124,6 +124,7 @@ public final class PlanParser {
     PublishSettings publish = settings.publish(in.mapping("publish"));
     CleanupSettings cleanup = settings.cleanup(in.mapping("cleanup"));
     GuardSettings guard = settings.guard(in.mapping("guard"));
+    CacheSettings cache = new CacheReader(problems).read(in.mapping("cache"));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -142,7 +143,8 @@ public final class PlanParser {
         test,
         publish,
         cleanup,
-        guard);
+        guard,
+        cache);
   }
 
   private static void version(MappingReader in, Problems problems) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param steps the steps the attempt ran, by {@link AttemptStep#key()}, in the order they ran; a
  *     step that did not run (no {@code setup} in the plan, no {@code verify} after a failed agent)
  *     is absent
+ * @param setupChanged paths the task's {@code setup} changed (a rewritten lockfile, a generated
+ *     file) that were left out of the attempt's commit: the task's diff starts after setup
  */
 public record AttemptReport(
     int n,
@@ -34,12 +36,42 @@ public record AttemptReport(
     int diffLines,
     String reason,
     Instant startedAt,
-    Map<String, StepTime> steps) {
+    Map<String, StepTime> steps,
+    List<String> setupChanged) {
 
   public AttemptReport {
+    setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
     commits = commits == null ? List.of() : List.copyOf(commits);
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+  }
+
+  /** An attempt whose setup, if any, changed nothing that was left out. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason,
+      Instant startedAt,
+      Map<String, StepTime> steps) {
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        null);
   }
 
   /** An attempt whose steps were not timed. */

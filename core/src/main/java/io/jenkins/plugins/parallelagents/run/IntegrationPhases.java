@@ -89,6 +89,7 @@ final class IntegrationPhases {
             run.plan().test(),
             run.commandEnvironment(),
             line -> run.listener().output("test", "test", line));
+    test = test.withCache(run.cache());
     return new TrainTest(train(), test, run.directory()::phaseLog)
         .run(integrationStart, branches, merged);
   }

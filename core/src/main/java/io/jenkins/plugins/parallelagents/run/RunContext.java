@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.run;
 
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.RepositoryLock;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param userRepository the user's refs and config as the run found them, to tell when someone else
  *     changed them
  * @param redactor masks secrets in the files the run writes
+ * @param cache what setup makes, reused between trees with the same key files
  */
 record RunContext(
     Plan plan,
@@ -40,7 +42,8 @@ record RunContext(
     int jobs,
     TaskRepositories trees,
     RepositorySnapshot userRepository,
-    Redactor redactor) {
+    Redactor redactor,
+    TreeCache cache) {
 
   /** The lock other runs of the user's repository wait on while this one writes its refs. */
   RepositoryLock repositoryLock() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.run;
 
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
@@ -157,7 +158,8 @@ public final class RunEngine {
               jobs,
               new TaskRepositories(git, checked.top(), new RepositoryLock(root.repositoryLock())),
               checked.userRepository(),
-              redactor);
+              redactor,
+              new TreeCache(plan.cache(), root.cache()));
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));

@@ -144,7 +144,8 @@ final class TaskExecutor {
                 run.runner(),
                 run.git(),
                 run.trees(),
-                LargeFiles.check(run.git(), run.plan().guard()))
+                LargeFiles.check(run.git(), run.plan().guard()),
+                run.cache())
             .run(context, prompt.text(), prompt.file(), events);
     long collecting = System.currentTimeMillis();
     events.stepStarted(AttemptStep.COLLECT);
@@ -256,7 +257,8 @@ final class TaskExecutor {
               choice.diffLines(r.attempt()),
               r.reason(),
               r.startedAt(),
-              r.steps()));
+              r.steps(),
+              r.setupChanged()));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.train;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.TestSettings;
@@ -23,6 +24,7 @@ public final class CombinedTest {
   private final TestSettings settings;
   private final Map<String, String> environment;
   private final Consumer<String> lines;
+  private TreeCache cache = TreeCache.NONE;
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -36,6 +38,13 @@ public final class CombinedTest {
     this.settings = settings;
     this.environment = environment;
     this.lines = lines;
+  }
+
+  /** The same test, with {@code cache} restored before {@code test.setup} and saved after it. */
+  public CombinedTest withCache(TreeCache cache) {
+    CombinedTest cached = new CombinedTest(runner, settings, environment, lines);
+    cached.cache = cache;
+    return cached;
   }
 
   /**
@@ -66,11 +75,13 @@ public final class CombinedTest {
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");
+      cache.restore(tree);
       CommandResult setup = run(settings.setup(), tree, setupLog);
       total += setup.durationMs();
       if (!setup.ok()) {
         return failed(setup, total, "the test setup", setupLog);
       }
+      cache.save(tree);
     }
     CommandResult test = run(settings.command(), tree, log);
     total += test.durationMs();

@@ -53,6 +53,7 @@ class PlanSchemaTest {
     assertThat(keys(def("agent"))).isEqualTo(PlanKeys.AGENT);
     assertThat(keys(section("merge"))).isEqualTo(PlanKeys.MERGE);
     assertThat(keys(section("test"))).isEqualTo(PlanKeys.TEST);
+    assertThat(keys(section("cache"))).isEqualTo(PlanKeys.CACHE);
     assertThat(keys(section("publish"))).isEqualTo(PlanKeys.PUBLISH);
     assertThat(keys(section("cleanup"))).isEqualTo(PlanKeys.CLEANUP);
     assertThat(keys(section("guard"))).isEqualTo(PlanKeys.GUARD);
@@ -68,6 +69,7 @@ class PlanSchemaTest {
             def("agent"),
             section("merge"),
             section("test"),
+            section("cache"),
             section("publish"),
             section("cleanup"),
             section("guard"))) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.testing;
 
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
+import io.jenkins.plugins.parallelagents.plan.CacheSettings;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.GuardSettings;
@@ -33,6 +34,7 @@ public final class Plans {
   private GuardSettings guard = GuardSettings.DEFAULT;
   private boolean sandbox;
   private CleanupSettings cleanup = CleanupSettings.DEFAULT;
+  private CacheSettings cache;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -102,6 +104,11 @@ public final class Plans {
     return this;
   }
 
+  public Plans cache(CacheSettings cache) {
+    this.cache = cache;
+    return this;
+  }
+
   public Plans maxParallel(int maxParallel) {
     this.maxParallel = maxParallel;
     return this;
@@ -154,6 +161,7 @@ public final class Plans {
         test,
         publish,
         cleanup,
-        guard);
+        guard,
+        cache);
   }
 }
