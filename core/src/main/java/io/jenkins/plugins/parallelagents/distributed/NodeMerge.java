@@ -125,7 +125,7 @@ public final class NodeMerge {
       TrainTest.Tested tested =
           new TrainTest(
                   train,
-                  new CombinedTest(runner, plan.test(), environment, output),
+                  new CombinedTest(runner, plan.test(), environment, output).withCache(run.cache()),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));

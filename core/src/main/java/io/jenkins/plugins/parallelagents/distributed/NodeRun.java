@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.run.Branches;
@@ -36,6 +37,14 @@ public record NodeRun(Plan plan, RunStart start, Path checkout, Path workspace, 
   /** Logs, prompts and reports of the run, under the workspace. */
   public RunDirectory directory() {
     return new RunDirectory(workspace.resolve(runPath(start.runId())));
+  }
+
+  /**
+   * The plan's dependency cache on this node: outside the checkout, shared by the runs of this
+   * workspace.
+   */
+  public TreeCache cache() {
+    return new TreeCache(plan.cache(), scratch.resolve("cache"));
   }
 
   public Path worktree(String name) {

@@ -68,7 +68,8 @@ public final class NodeTask {
     this.trees = checkout.trees();
     this.redactor = checkout.redactor();
     this.attempts =
-        new AttemptRunner(runner, git, trees, LargeFiles.check(git, run.plan().guard()));
+        new AttemptRunner(
+            runner, git, trees, LargeFiles.check(git, run.plan().guard()), run.cache());
   }
 
   /**
