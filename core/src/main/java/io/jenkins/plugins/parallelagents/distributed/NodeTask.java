@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -320,15 +321,21 @@ public final class NodeTask {
     Instant finished = Instant.now();
     AttemptReport attempt =
         new AttemptReport(
-            1,
-            result.status(),
-            result.exitCode(),
-            result.durationMs(),
-            prepared.branch(),
-            result.commit(),
-            commits,
-            changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
-            result.reason());
+                1,
+                result.status(),
+                result.exitCode(),
+                result.durationMs(),
+                prepared.branch(),
+                result.commit(),
+                commits,
+                changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
+                result.reason())
+            .withFailure(
+                FailureExcerpts.ofAttempt(
+                    result.status(),
+                    result.exitCode(),
+                    result.steps(),
+                    step -> run.directory().stepLog(task.id(), 1, 1, step)));
     TaskReport report =
         new TaskReport(
             task.id(),

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param steps the steps the attempt ran, by {@link AttemptStep#key()}, in the order they ran; a
  *     step that did not run (no {@code setup} in the plan, no {@code verify} after a failed agent)
  *     is absent
+ * @param failure what the step that failed the attempt (its setup, agent or verify) printed, or
+ *     {@code null} when the attempt did not fail in one of them
  */
 public record AttemptReport(
     int n,
@@ -34,12 +36,41 @@ public record AttemptReport(
     int diffLines,
     String reason,
     Instant startedAt,
-    Map<String, StepTime> steps) {
+    Map<String, StepTime> steps,
+    FailureExcerpt failure) {
 
   public AttemptReport {
     commits = commits == null ? List.of() : List.copyOf(commits);
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+  }
+
+  /** An attempt without an excerpt of a failed step. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason,
+      Instant startedAt,
+      Map<String, StepTime> steps) {
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        null);
   }
 
   /** An attempt whose steps were not timed. */
@@ -53,6 +84,35 @@ public record AttemptReport(
       List<String> commits,
       int diffLines,
       String reason) {
-    this(n, status, exitCode, durationMs, branch, commit, commits, diffLines, reason, null, null);
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        null,
+        null,
+        null);
+  }
+
+  /** This attempt with {@code excerpt} as what its failed step printed. */
+  public AttemptReport withFailure(FailureExcerpt excerpt) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        excerpt);
   }
 }

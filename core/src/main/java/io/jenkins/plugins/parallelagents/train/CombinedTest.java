@@ -10,6 +10,7 @@ import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.FailureExcerpt;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -57,6 +58,7 @@ public final class CombinedTest {
    * @param log the test command's log; the setup logs next to it, with {@code -setup} added
    */
   public Result run(Path tree, Path log) {
+    Instant started = Instant.now();
     long total = 0;
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
@@ -64,7 +66,7 @@ public final class CombinedTest {
       CommandResult setup = run(settings.setup(), tree, setupLog);
       total += setup.durationMs();
       if (!setup.ok()) {
-        return failed(setup, total, "the test setup", setupLog);
+        return failed(setup, total, "the test setup", setupLog, tree, started);
       }
     }
     CommandResult test = run(settings.command(), tree, log);
@@ -72,7 +74,7 @@ public final class CombinedTest {
     if (test.ok()) {
       return new Result(TestStatus.PASSED, 0, total, null, null);
     }
-    return failed(test, total, "the test command", log);
+    return failed(test, total, "the test command", log, tree, started);
   }
 
   public String command() {
@@ -94,9 +96,12 @@ public final class CombinedTest {
             lines));
   }
 
-  private static Result failed(CommandResult result, long total, String what, Path log) {
+  /** The JUnit XML reports the command wrote into {@code tree} name the failing tests too. */
+  private static Result failed(
+      CommandResult result, long total, String what, Path log, Path tree, Instant started) {
     TestStatus status = result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
     Integer exit = result.failureToStart() != null ? null : result.exitCode();
-    return new Result(status, exit, total, result.describeFailure(what), FailureExcerpts.of(log));
+    return new Result(
+        status, exit, total, result.describeFailure(what), FailureExcerpts.of(log, tree, started));
   }
 }
