@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
@@ -30,6 +31,17 @@ final class NextStep {
     if (unfinished) {
       return Optional.of("parallel-agents resume " + id);
     }
+    MergeReport merge = report.merge();
+    if (report.run().status() == RunStatus.PARTIAL
+        && merge != null
+        && !merge.setAside().isEmpty()) {
+      // What was combined is published; retrying the tasks set aside brings them back in.
+      return Optional.of(
+          "parallel-agents retry "
+              + id
+              + " --task "
+              + String.join(" --task ", merge.setAside().stream().map(SetAside::task).toList()));
+    }
     List<String> failed =
         report.tasks().stream()
             .filter(t -> t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT)
@@ -39,7 +51,6 @@ final class NextStep {
       return Optional.of(
           "parallel-agents retry " + id + " --task " + String.join(" --task ", failed));
     }
-    MergeReport merge = report.merge();
     if (merge != null
         && (merge.status() == MergeStatus.CONFLICT || merge.status() == MergeStatus.FAILED)) {
       return Optional.of("fix the conflict on a task branch, then: parallel-agents merge " + id);

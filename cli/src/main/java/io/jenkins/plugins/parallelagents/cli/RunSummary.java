@@ -1,11 +1,13 @@
 package io.jenkins.plugins.parallelagents.cli;
 
 import io.jenkins.plugins.parallelagents.report.MergeReport;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,11 +36,7 @@ final class RunSummary {
     Words.columns(rows).forEach(line -> out.println("  " + line));
     MergeReport merge = report.merge();
     if (merge != null) {
-      out.println(
-          "Combined: "
-              + (merge.commit() == null
-                  ? "nothing combined (" + merge.status() + ")"
-                  : merge.branch() + " at " + Words.shortCommit(merge.commit())));
+      combined(merge, out);
     }
     PublishReport publish = report.publish();
     if (publish != null) {
@@ -52,6 +50,44 @@ final class RunSummary {
     }
     NextStep.after(report).ifPresent(next -> out.println("Next:     " + next));
     out.flush();
+  }
+
+  /**
+   * The combined commit; a partial one says how many tasks it holds and names each task set aside
+   * with why, so that it never reads as the whole result.
+   */
+  private static void combined(MergeReport merge, PrintWriter out) {
+    if (merge.commit() == null) {
+      out.println("Combined: nothing combined (" + merge.status() + ")");
+      return;
+    }
+    if (merge.status() != MergeStatus.PARTIAL) {
+      out.println("Combined: " + merge.branch() + " at " + Words.shortCommit(merge.commit()));
+      return;
+    }
+    List<String> aside = merge.setAside().stream().map(SetAside::task).toList();
+    out.println(
+        "Combined "
+            + merge.merged().size()
+            + " of "
+            + (merge.merged().size() + aside.size())
+            + " tasks: "
+            + String.join(", ", merge.merged())
+            + " on "
+            + merge.branch()
+            + " at "
+            + Words.shortCommit(merge.commit())
+            + " (set aside: "
+            + String.join(", ", aside)
+            + ")");
+    for (SetAside task : merge.setAside()) {
+      String line = "  set aside " + task.task() + " (" + task.cause() + "): " + task.reason();
+      boolean named = task.failingTests().stream().allMatch(t -> task.reason().contains(t));
+      if (!named) {
+        line += "; failing: " + String.join(", ", task.failingTests());
+      }
+      out.println(line);
+    }
   }
 
   private static String target(RunInfo run, PublishReport publish) {

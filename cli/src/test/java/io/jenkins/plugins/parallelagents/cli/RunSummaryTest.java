@@ -11,6 +11,8 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunInfo;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
+import io.jenkins.plugins.parallelagents.report.SetAside;
+import io.jenkins.plugins.parallelagents.report.SetAsideCause;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
@@ -85,6 +87,59 @@ class RunSummaryTest {
             "Reason:   task 'api' failed: agent exited with 1")
         .last()
         .isEqualTo("Next:     parallel-agents retry r1 --task api");
+  }
+
+  @Test
+  void partialRun_saysHowManyTasksAreCombined_namesEachSetAsideWithWhy_andRetriesThem() {
+    RunReport report =
+        report(
+            RunStatus.PARTIAL,
+            "2 tasks set aside",
+            List.of(
+                TaskReports.finished("api", TaskStatus.SUCCEEDED, 3_000, 5, 0, null),
+                TaskReports.finished("web", TaskStatus.SUCCEEDED, 3_000, 5, 0, null),
+                TaskReports.finished("mail", TaskStatus.SUCCEEDED, 3_000, 5, 0, null)),
+            new MergeReport(
+                MergeStrategy.MERGE,
+                MergeStatus.PARTIAL,
+                List.of("api", "web", "mail"),
+                COMBINED,
+                "agents/r1/integration",
+                List.of(),
+                10,
+                null,
+                List.of("api"),
+                List.of(
+                    new SetAside(
+                        "web",
+                        SetAsideCause.CONFLICT,
+                        List.of("routes.ts"),
+                        List.of("api"),
+                        List.of(),
+                        "merging 'web' conflicts in routes.ts (also changed by api)"),
+                    new SetAside(
+                        "mail",
+                        SetAsideCause.EJECTED,
+                        List.of(),
+                        List.of(),
+                        List.of("DigestTest.sendsWeekly"),
+                        "the combined test failed with 'mail' and passed without it")),
+                List.of(),
+                List.of()),
+            new PublishReport("origin", "agents/demo", COMBINED, PublishStatus.PUSHED, null));
+
+    String text = print(report);
+
+    assertThat(text).doesNotContain("Combined: agents/r1/integration");
+    assertThat(text.lines())
+        .contains(
+            "Combined 1 of 3 tasks: api on agents/r1/integration at 0123456789ab"
+                + " (set aside: web, mail)",
+            "  set aside web (CONFLICT): merging 'web' conflicts in routes.ts (also changed by api)",
+            "  set aside mail (EJECTED): the combined test failed with 'mail' and passed without"
+                + " it; failing: DigestTest.sendsWeekly")
+        .last()
+        .isEqualTo("Next:     parallel-agents retry r1 --task web --task mail");
   }
 
   private static String print(RunReport report) {

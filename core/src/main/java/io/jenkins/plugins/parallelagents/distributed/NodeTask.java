@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -332,7 +333,12 @@ public final class NodeTask {
             result.reason(),
             null,
             null,
-            result.setupChanged());
+            result.setupChanged(),
+            FailureExcerpts.ofAttempt(
+                result.status(),
+                result.exitCode(),
+                result.steps(),
+                step -> run.directory().stepLog(task.id(), 1, 1, step)));
     TaskReport report =
         new TaskReport(
             task.id(),

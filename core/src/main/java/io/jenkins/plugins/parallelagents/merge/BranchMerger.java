@@ -185,7 +185,8 @@ public final class BranchMerger {
    */
   private String concludeMerge(Path worktree, String before, TaskBranch task) {
     if (inProgress(worktree, "MERGE_HEAD")) {
-      git.output(worktree, "commit", "--quiet", "--no-edit", "--no-verify");
+      // The engine's own message: git's would keep its "# Conflicts:" lines, as no editor ran.
+      git.output(worktree, "commit", "--quiet", "--no-verify", "-m", mergeMessage(task));
       return null;
     }
     String head = git.head(worktree);

@@ -51,11 +51,13 @@ final class Settler {
     if (policy != ConflictPolicy.RESOLVE) {
       return regenerationFailure == null ? "" : regenerationFailure;
     }
+    ResolutionDiff diff = ResolutionDiff.before(worktree, files);
     String failure = resolver.resolve(task, files, worktree);
     if (failure != null) {
       return "the resolver did not settle it: " + failure;
     }
-    combination.resolved(files.stream().map(f -> new Resolution(task.taskId(), f, null)).toList());
+    combination.resolved(
+        files.stream().map(f -> new Resolution(task.taskId(), f, diff.after(f))).toList());
     return null;
   }
 }

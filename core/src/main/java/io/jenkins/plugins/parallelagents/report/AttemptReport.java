@@ -24,6 +24,8 @@ import java.util.Map;
  *     is absent
  * @param setupChanged paths the task's {@code setup} changed (a rewritten lockfile, a generated
  *     file) that were left out of the attempt's commit: the task's diff starts after setup
+ * @param failure what the step that failed the attempt (its setup, agent or verify) printed, or
+ *     {@code null} when the attempt did not fail in one of them
  */
 public record AttemptReport(
     int n,
@@ -37,7 +39,8 @@ public record AttemptReport(
     String reason,
     Instant startedAt,
     Map<String, StepTime> steps,
-    List<String> setupChanged) {
+    List<String> setupChanged,
+    FailureExcerpt failure) {
 
   public AttemptReport {
     setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
@@ -46,7 +49,7 @@ public record AttemptReport(
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
   }
 
-  /** An attempt whose setup, if any, changed nothing that was left out. */
+  /** An attempt whose setup changed nothing that was left out, without an excerpt. */
   public AttemptReport(
       int n,
       TaskStatus status,
@@ -71,6 +74,7 @@ public record AttemptReport(
         reason,
         startedAt,
         steps,
+        null,
         null);
   }
 
@@ -85,6 +89,37 @@ public record AttemptReport(
       List<String> commits,
       int diffLines,
       String reason) {
-    this(n, status, exitCode, durationMs, branch, commit, commits, diffLines, reason, null, null);
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** This attempt with {@code excerpt} as what its failed step printed. */
+  public AttemptReport withFailure(FailureExcerpt excerpt) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        excerpt);
   }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.report;
 
+import java.util.List;
+
 /**
  * Escaping for the text reports: task titles, reasons and file names come from users and agents,
  * and must never change the structure of the document they are shown in.
@@ -95,5 +97,26 @@ final class Escape {
     String fence = "`".repeat(longestRun + 1);
     String pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
     return fence + pad + oneLine.replace("|", "\\|") + pad + fence;
+  }
+
+  /**
+   * A fenced Markdown code block holding {@code lines} as they are: the fence is longer than any
+   * run of backticks in them, so that no line can close it and turn into markup.
+   */
+  static String markdownBlock(List<String> lines) {
+    int longestRun = 2;
+    for (String line : lines) {
+      int run = 0;
+      for (int i = 0; i < line.length(); i++) {
+        run = line.charAt(i) == '`' ? run + 1 : 0;
+        longestRun = Math.max(longestRun, run);
+      }
+    }
+    String fence = "`".repeat(longestRun + 1);
+    StringBuilder block = new StringBuilder(fence).append("text\n");
+    for (String line : lines) {
+      block.append(xmlSafe(line).replace("\r", "")).append('\n');
+    }
+    return block.append(fence).append('\n').toString();
   }
 }

@@ -73,7 +73,7 @@ final class HtmlPhases {
       }
       html.append("</tbody></table>");
     }
-    return html.append("</section>\n").toString();
+    return html.append(HtmlTrain.merge(merge)).append("</section>\n").toString();
   }
 
   private String test(TestReport test) {
@@ -88,7 +88,7 @@ final class HtmlPhases {
     entry(html, "Duration", esc(Durations.format(test.durationMs())));
     entry(html, "Reason", esc(test.reason()));
     entry(html, "Log", parts.link("test.log", "test.log"));
-    return html.append("</dl></section>\n").toString();
+    return html.append("</dl>").append(HtmlTrain.test(test)).append("</section>\n").toString();
   }
 
   private String publish(PublishReport publish) {

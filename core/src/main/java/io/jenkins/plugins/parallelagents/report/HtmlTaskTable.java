@@ -138,6 +138,11 @@ final class HtmlTaskTable {
     if (task.reason() != null) {
       notes.add("<div>" + esc(task.reason()) + "</div>");
     }
+    for (AttemptReport attempt : task.attempts()) {
+      if (attempt.failure() != null) {
+        notes.add(HtmlTrain.excerpt(attempt.failure()));
+      }
+    }
     if (!task.outsideDeclaredPaths().isEmpty()) {
       notes.add(
           "<div class=\"warn\">⚠ changed outside its declared paths: "

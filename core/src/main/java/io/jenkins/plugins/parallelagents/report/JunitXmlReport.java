@@ -16,6 +16,7 @@ public final class JunitXmlReport {
 
   private static final String TASK_CLASS = "tasks";
   private static final String PHASE_CLASS = "run";
+  private static final String SET_ASIDE_CLASS = "set-aside";
 
   /** What one test case says. {@code outcome} is null when it passed. */
   private record Case(
@@ -38,6 +39,9 @@ public final class JunitXmlReport {
     String interrupted = run != null && run.status() == RunStatus.INTERRUPTED ? run.reason() : null;
     report.tasks().forEach(task -> cases.add(taskCase(task, interrupted)));
     cases.add(mergeCase(report.merge()));
+    if (report.merge() != null) {
+      report.merge().setAside().forEach(aside -> cases.add(setAsideCase(aside)));
+    }
     cases.add(testCase(report.test()));
     try {
       return write(report, cases);
@@ -74,18 +78,59 @@ public final class JunitXmlReport {
   /** Every attempt on its own line, so a CI log shows which one failed and how. */
   private static String attemptsText(TaskReport task) {
     return task.attempts().stream()
-        .map(
-            a ->
-                "attempt "
-                    + a.n()
-                    + ": "
-                    + a.status()
-                    + (a.exitCode() == null ? "" : " (exit " + a.exitCode() + ")")
-                    + " in "
-                    + Durations.format(a.durationMs())
-                    + (a.reason() == null ? "" : " - " + a.reason())
-                    + (isChosen(task, a) ? " (chosen)" : ""))
-        .collect(Collectors.joining("\n"));
+            .map(
+                a ->
+                    "attempt "
+                        + a.n()
+                        + ": "
+                        + a.status()
+                        + (a.exitCode() == null ? "" : " (exit " + a.exitCode() + ")")
+                        + " in "
+                        + Durations.format(a.durationMs())
+                        + (a.reason() == null ? "" : " - " + a.reason())
+                        + (isChosen(task, a) ? " (chosen)" : ""))
+            .collect(Collectors.joining("\n"))
+        + task.attempts().stream()
+            .filter(a -> a.failure() != null)
+            .map(a -> "\n\nattempt " + a.n() + " printed:" + excerptText(a.failure()))
+            .collect(Collectors.joining());
+  }
+
+  /** A task left out of the combined commit fails a case of its own that says why. */
+  private static Case setAsideCase(SetAside aside) {
+    List<String> lines = new ArrayList<>(List.of("cause: " + aside.cause()));
+    if (!aside.with().isEmpty()) {
+      lines.add("with: " + String.join(", ", aside.with()));
+    }
+    if (!aside.files().isEmpty()) {
+      lines.add("files: " + String.join(", ", aside.files()));
+    }
+    if (!aside.failingTests().isEmpty()) {
+      lines.add("failing tests: " + String.join(", ", aside.failingTests()));
+    }
+    return new Case(
+        SET_ASIDE_CLASS,
+        aside.task(),
+        0,
+        Outcome.FAILURE,
+        aside.reason(),
+        String.join("\n", lines));
+  }
+
+  /** The failing tests, then the last lines, as a failure body shows them. */
+  private static String excerptText(FailureExcerpt failure) {
+    if (failure == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    if (!failure.failingTests().isEmpty()) {
+      text.append("\nfailing tests:");
+      failure.failingTests().forEach(t -> text.append("\n  ").append(t));
+    }
+    if (!failure.lastLines().isEmpty()) {
+      text.append("\nlast lines:\n").append(String.join("\n", failure.lastLines()));
+    }
+    return text.toString();
   }
 
   private static boolean isChosen(TaskReport task, AttemptReport attempt) {
@@ -156,7 +201,7 @@ public final class JunitXmlReport {
               test.durationMs(),
               Outcome.FAILURE,
               "test command " + command + "failed with exit code " + test.exitCode(),
-              orStatus(test.reason(), test.status()));
+              orStatus(test.reason(), test.status()) + excerptText(test.failure()));
       case TIMED_OUT ->
           new Case(
               PHASE_CLASS,
@@ -168,7 +213,7 @@ public final class JunitXmlReport {
                   + "timed out after "
                   + Durations.format(test.durationMs())
                   + (test.exitCode() == null ? "" : " (exit code " + test.exitCode() + ")"),
-              orStatus(test.reason(), test.status()));
+              orStatus(test.reason(), test.status()) + excerptText(test.failure()));
       case SKIPPED, PENDING ->
           new Case(
               PHASE_CLASS,

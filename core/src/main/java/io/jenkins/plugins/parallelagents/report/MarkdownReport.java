@@ -16,8 +16,9 @@ public final class MarkdownReport {
     header(md, report.run(), report.timing());
     tasks(md, report.tasks());
     predictedConflicts(md, report.predictedConflicts());
-    merge(md, report.merge());
-    test(md, report.test());
+    MarkdownTrain.merge(md, report.merge());
+    MarkdownTrain.test(md, report.test());
+    MarkdownTrain.failedAttempts(md, report.tasks());
     publish(md, report.publish());
     timing(md, report.timing());
     return md.toString();
@@ -115,51 +116,6 @@ public final class MarkdownReport {
           md,
           Escape.markdownCode(c.a()) + " × " + Escape.markdownCode(c.b()),
           codes(c.files(), ", "));
-    }
-    md.append('\n');
-  }
-
-  private static void merge(StringBuilder md, MergeReport merge) {
-    md.append("## Merge\n\n");
-    if (merge == null) {
-      md.append("Not run.\n\n");
-      return;
-    }
-    md.append("- Strategy: ").append(merge.strategy()).append('\n');
-    md.append("- Status: **").append(merge.status()).append("**\n");
-    md.append("- Order: ").append(codes(merge.order(), " → ")).append('\n');
-    if (merge.commit() != null) {
-      md.append("- Commit: ").append(Escape.markdownCode(merge.commit())).append('\n');
-    }
-    if (merge.reason() != null) {
-      md.append("- Reason: ").append(Escape.markdown(merge.reason())).append('\n');
-    }
-    if (!merge.conflicts().isEmpty()) {
-      md.append("\n| Conflict in task | Files | Also changed by |\n|---|---|---|\n");
-      for (MergeConflict c : merge.conflicts()) {
-        row(md, Escape.markdownCode(c.task()), codes(c.files(), ", "), codes(c.with(), ", "));
-      }
-    }
-    md.append('\n');
-  }
-
-  private static void test(StringBuilder md, TestReport test) {
-    md.append("## Test\n\n");
-    if (test == null) {
-      md.append("Not run.\n\n");
-      return;
-    }
-    if (test.command() != null) {
-      md.append("- Command: ").append(Escape.markdownCode(test.command())).append('\n');
-    }
-    md.append("- Status: **").append(test.status()).append("**");
-    if (test.exitCode() != null) {
-      md.append(" (exit code ").append(test.exitCode()).append(')');
-    }
-    md.append('\n');
-    md.append("- Duration: ").append(Durations.format(test.durationMs())).append('\n');
-    if (test.reason() != null) {
-      md.append("- Reason: ").append(Escape.markdown(test.reason())).append('\n');
     }
     md.append('\n');
   }

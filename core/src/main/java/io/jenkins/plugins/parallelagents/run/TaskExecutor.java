@@ -5,6 +5,7 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
@@ -258,7 +259,12 @@ final class TaskExecutor {
               r.reason(),
               r.startedAt(),
               r.steps(),
-              r.setupChanged()));
+              r.setupChanged(),
+              FailureExcerpts.ofAttempt(
+                  r.status(),
+                  r.exitCode(),
+                  r.steps(),
+                  step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step))));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.FailureExcerpt;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -71,6 +72,7 @@ public final class CombinedTest {
    * @param log the test command's log; the setup logs next to it, with {@code -setup} added
    */
   public Result run(Path tree, Path log) {
+    Instant started = Instant.now();
     long total = 0;
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
@@ -79,7 +81,7 @@ public final class CombinedTest {
       CommandResult setup = run(settings.setup(), tree, setupLog);
       total += setup.durationMs();
       if (!setup.ok()) {
-        return failed(setup, total, "the test setup", setupLog);
+        return failed(setup, total, "the test setup", setupLog, tree, started);
       }
       cache.save(tree);
     }
@@ -88,7 +90,7 @@ public final class CombinedTest {
     if (test.ok()) {
       return new Result(TestStatus.PASSED, 0, total, null, null, false);
     }
-    return failed(test, total, "the test command", log);
+    return failed(test, total, "the test command", log, tree, started);
   }
 
   public String command() {
@@ -110,7 +112,9 @@ public final class CombinedTest {
             lines));
   }
 
-  private static Result failed(CommandResult result, long total, String what, Path log) {
+  /** The JUnit XML reports the command wrote into {@code tree} name the failing tests too. */
+  private static Result failed(
+      CommandResult result, long total, String what, Path log, Path tree, Instant started) {
     TestStatus status = result.timedOut() ? TestStatus.TIMED_OUT : TestStatus.FAILED;
     Integer exit = result.failureToStart() != null ? null : result.exitCode();
     return new Result(
@@ -118,7 +122,7 @@ public final class CombinedTest {
         exit,
         total,
         result.describeFailure(what),
-        FailureExcerpts.of(log),
+        FailureExcerpts.of(log, tree, started),
         result.cancelled());
   }
 }

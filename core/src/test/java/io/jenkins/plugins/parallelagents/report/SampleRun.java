@@ -174,6 +174,129 @@ final class SampleRun {
         new Timing(400_000, 327_000, phases));
   }
 
+  /** Lines an agent or a test printed to break out of a code block and inject markup. */
+  static final List<String> HOSTILE_LINES =
+      List.of("not ok 1 - saves", "```", "</pre><script>alert(1)</script>", "~~~ | **bold**");
+
+  /**
+   * A run that published some of its tasks: a task set aside for a conflict, one ejected by the
+   * test search, a lockfile regenerated, a conflict the resolver settled, a failed task.
+   */
+  static RunReport partial() {
+    RunReport base = report();
+    FailureExcerpt testFailure =
+        new FailureExcerpt(HOSTILE_LINES, List.of("prefs › saves", "Digest <b>x</b>"));
+    List<TaskReport> tasks = new java.util.ArrayList<>(base.tasks());
+    TaskReport frontend = tasks.get(3);
+    AttemptReport failed =
+        frontend
+            .attempts()
+            .get(0)
+            .withFailure(
+                new FailureExcerpt(List.of("npm ERR! Test failed", "```"), List.of("renders")));
+    tasks.set(
+        3,
+        new TaskReport(
+            frontend.id(),
+            frontend.title(),
+            frontend.foundation(),
+            frontend.needs(),
+            frontend.status(),
+            frontend.branch(),
+            frontend.commit(),
+            List.of(failed),
+            frontend.chosenAttempt(),
+            frontend.changedFiles(),
+            frontend.insertions(),
+            frontend.deletions(),
+            frontend.outsideDeclaredPaths(),
+            frontend.startedAt(),
+            frontend.finishedAt(),
+            frontend.durationMs(),
+            frontend.reason()));
+    MergeReport merge =
+        new MergeReport(
+            MergeStrategy.MERGE,
+            MergeStatus.PARTIAL,
+            List.of("migration", "api", "emails", "settings"),
+            "4444444444444444444444444444444444444444",
+            "agents/r1/integration",
+            List.of(new MergeConflict("emails", List.of("src/api/routes.ts"), List.of("api"))),
+            4_000,
+            "merging 'emails' conflicts in src/api/routes.ts (also changed by api)",
+            List.of("migration", "api"),
+            List.of(
+                new SetAside(
+                    "emails",
+                    SetAsideCause.CONFLICT,
+                    List.of("src/api/routes.ts"),
+                    List.of("api"),
+                    List.of(),
+                    "merging 'emails' conflicts in src/api/routes.ts (also changed by api)"),
+                new SetAside(
+                    "settings",
+                    SetAsideCause.EJECTED,
+                    List.of(),
+                    List.of(),
+                    List.of("prefs › saves"),
+                    "the combined test failed with 'settings' and passed without it")),
+            List.of(new Regenerated("api", List.of("package-lock.json"), List.of("npm install"))),
+            List.of(
+                new Resolution(
+                    "api",
+                    "db/schema.sql",
+                    "--- a/db/schema.sql\n+++ b/db/schema.sql\n@@ -1,3 +1 @@\n-<<<<<<< HEAD\n"
+                        + "+</pre><script>alert(2)</script>\n")));
+    TestReport test =
+        new TestReport(
+            "npm test",
+            TestStatus.PASSED,
+            0,
+            90_000,
+            null,
+            "npm ci",
+            testFailure,
+            List.of(
+                new TestRun(
+                    List.of("migration", "api", "settings"),
+                    "5555555",
+                    TestStatus.FAILED,
+                    30_000,
+                    List.of("prefs › saves"),
+                    "everything merged"),
+                new TestRun(
+                    List.of("migration", "api"),
+                    "4444444",
+                    TestStatus.PASSED,
+                    30_000,
+                    List.of(),
+                    "without settings")));
+    RunInfo run = base.run();
+    return new RunReport(
+        RunReport.SCHEMA,
+        new RunInfo(
+            run.id(),
+            run.name(),
+            RunStatus.PARTIAL,
+            "2 tasks set aside",
+            run.base(),
+            run.target(),
+            run.startedAt(),
+            run.finishedAt(),
+            run.directory()),
+        tasks,
+        base.predictedConflicts(),
+        merge,
+        test,
+        new PublishReport(
+            "origin",
+            "agents/notification-prefs",
+            "4444444444444444444444444444444444444444",
+            PublishStatus.PUSHED,
+            null),
+        base.timing());
+  }
+
   /**
    * An attempt that started {@code startSecond} seconds into the run; its time splits into setup (a
    * tenth), the agent (most of it), the commit, verify (a fifth) and the collect.
