@@ -1,13 +1,17 @@
 package io.jenkins.plugins.parallelagents.agent;
 
+import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
+import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.StepTime;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How one attempt ended.
@@ -106,5 +110,31 @@ public record AttemptResult(
         startedAt,
         steps,
         paths);
+  }
+
+  /**
+   * The attempt as {@code report.json} shows it.
+   *
+   * @param branch the attempt's own branch
+   * @param commits the attempt's own commits, as the engine took them from the task's repository
+   * @param diffLines insertions plus deletions
+   * @param stepLog the log file of each of the attempt's steps, by step name
+   */
+  public AttemptReport toReport(
+      String branch, List<String> commits, int diffLines, Function<String, Path> stepLog) {
+    return new AttemptReport(
+        attempt(),
+        status(),
+        exitCode(),
+        durationMs(),
+        branch,
+        commit(),
+        commits,
+        diffLines,
+        reason(),
+        startedAt(),
+        steps(),
+        setupChanged(),
+        FailureExcerpts.ofAttempt(status(), exitCode(), steps(), stepLog));
   }
 }

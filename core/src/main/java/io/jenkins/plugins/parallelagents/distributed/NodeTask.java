@@ -5,7 +5,6 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
-import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -321,24 +320,11 @@ public final class NodeTask {
     Instant started = Instant.ofEpochMilli(prepared.startedAtMs());
     Instant finished = Instant.now();
     AttemptReport attempt =
-        new AttemptReport(
-            1,
-            result.status(),
-            result.exitCode(),
-            result.durationMs(),
+        result.toReport(
             prepared.branch(),
-            result.commit(),
             commits,
             changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
-            result.reason(),
-            null,
-            null,
-            result.setupChanged(),
-            FailureExcerpts.ofAttempt(
-                result.status(),
-                result.exitCode(),
-                result.steps(),
-                step -> run.directory().stepLog(task.id(), 1, 1, step)));
+            step -> run.directory().stepLog(task.id(), 1, 1, step));
     TaskReport report =
         new TaskReport(
             task.id(),

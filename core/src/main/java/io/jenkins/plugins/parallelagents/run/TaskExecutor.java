@@ -5,7 +5,6 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
-import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
@@ -247,24 +246,11 @@ final class TaskExecutor {
     List<AttemptReport> attemptReports = new ArrayList<>();
     for (AttemptResult r : results) {
       attemptReports.add(
-          new AttemptReport(
-              r.attempt(),
-              r.status(),
-              r.exitCode(),
-              r.durationMs(),
+          r.toReport(
               run.branches().forAttempt(task.id(), r.attempt(), task.attempts()),
-              r.commit(),
               ownCommits(r),
               choice.diffLines(r.attempt()),
-              r.reason(),
-              r.startedAt(),
-              r.steps(),
-              r.setupChanged(),
-              FailureExcerpts.ofAttempt(
-                  r.status(),
-                  r.exitCode(),
-                  r.steps(),
-                  step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step))));
+              step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step)));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();
