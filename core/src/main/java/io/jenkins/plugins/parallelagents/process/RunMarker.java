@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The environment variable every command of one runner inherits, and every process those commands
@@ -76,22 +78,39 @@ final class RunMarker {
 
     /** The live processes selected. */
     List<ProcessHandle> find() {
-      return RunMarker.find(entry, whole);
+      return scan().marked();
+    }
+
+    /** The live processes selected, and those whose environment could not be read. */
+    Scan scan() {
+      return RunMarker.scan(entry, whole);
     }
   }
 
-  private static List<ProcessHandle> find(String entry, boolean whole) {
+  /**
+   * One look at every process.
+   *
+   * @param unreadable young processes (started in the last {@value #YOUNG_SECONDS} s, no kernel
+   *     thread) whose environment read as empty: one in the middle of an {@code exec} does, for a
+   *     moment, and may be one of the selected
+   */
+  record Scan(List<ProcessHandle> marked, Set<Long> unreadable) {}
+
+  private static Scan scan(String entry, boolean whole) {
     List<ProcessHandle> found = new ArrayList<>();
+    Set<Long> unreadable = new HashSet<>();
     long self = ProcessHandle.current().pid();
     List<Long> pids = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
       dirs.forEach(dir -> pids.add(Long.parseLong(dir.getFileName().toString())));
     } catch (IOException | RuntimeException e) {
-      return found; // no /proc (not Linux): the process groups still stop what stayed in them
+      // no /proc (not Linux): the process groups still stop what stayed in them
+      return new Scan(found, unreadable);
     }
     // Newest first: a process that keeps replacing itself with a new copy lives a few
     // milliseconds; read last, it would be gone, and its copy not in the listing.
     pids.sort(Comparator.reverseOrder());
+    double uptime = uptime();
     for (long pid : pids) {
       if (pid == self) {
         continue;
@@ -100,9 +119,43 @@ final class RunMarker {
       if (env.isPresent() && contains(env.get(), entry, whole) && !dead(pid)) {
         // The pid could be reused between the read and the signal; that window is microseconds.
         ProcessHandle.of(pid).ifPresent(found::add);
+      } else if (env.isPresent() && env.get().length == 0 && youngUserProcess(pid, uptime)) {
+        // Another user's process cannot be read at all; ours reads empty only inside an exec.
+        unreadable.add(pid);
       }
     }
-    return found;
+    return new Scan(found, unreadable);
+  }
+
+  /** How young a process with an empty environment must be for a sweep to wait for it. */
+  static final int YOUNG_SECONDS = 10;
+
+  /** Clock ticks per second of {@code /proc/<pid>/stat}'s start time: 100 on every Linux build. */
+  private static final double TICKS = 100.0;
+
+  /**
+   * Whether the process is alive, not a kernel thread (those have no environment at all), and
+   * started in the last {@value #YOUNG_SECONDS} s ({@code uptime}: seconds since boot).
+   */
+  private static boolean youngUserProcess(long pid, double uptime) {
+    try {
+      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      boolean user = pid != 2 && !after[0].equals("Z") && !after[1].equals("2");
+      double age = uptime - Long.parseLong(after[19]) / TICKS;
+      return user && age < YOUNG_SECONDS;
+    } catch (IOException | RuntimeException e) {
+      return false; // gone meanwhile
+    }
+  }
+
+  /** Seconds since boot, or a value that makes every process old when it cannot be read. */
+  private static double uptime() {
+    try {
+      return Double.parseDouble(Files.readString(PROC.resolve("uptime")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /**
