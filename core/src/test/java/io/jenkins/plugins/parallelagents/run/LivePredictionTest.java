@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.plan.GuardSettings;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,37 @@ class LivePredictionTest extends EngineTestBase {
         .containsExactlyInAnyOrder("a+b", "a+c", "b+c");
     assertThat(report.predictedConflicts()).hasSize(3);
     assertThat(report.merge().merged()).isNotEmpty();
+  }
+
+  @Test
+  void aSecretInAConflictedFilesName_isMaskedInTheWarning() throws Exception {
+    // the guard would fail both tasks for the secret in the name: a plan may turn it off
+    String token = "env-only-Token-5521-zxcvbn";
+    Map<String, String> environment = new HashMap<>(git.environment());
+    environment.put("GITHUB_TOKEN", token);
+    Recording host = new Recording();
+
+    RunReport report =
+        new RunEngine(
+                new Plans()
+                    .task("a", "echo one > \"notes-$GITHUB_TOKEN.txt\"")
+                    .task("b", "echo the other > \"notes-$GITHUB_TOKEN.txt\"")
+                    .maxParallel(1)
+                    .guard(
+                        new GuardSettings(
+                            false,
+                            GuardSettings.DEFAULT_MAX_FILE_SIZE,
+                            List.of(),
+                            List.of(),
+                            List.of()))
+                    .build(),
+                RunOptions.forRepository(repo, environment),
+                host)
+            .execute();
+
+    assertThat(report.task("b").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(host.conflicts())
+        .singleElement()
+        .satisfies(c -> assertThat(c.files()).containsExactly("notes-****.txt"));
   }
 }
