@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.cli;
 
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,6 +75,11 @@ final class EventLineListener implements Progress {
   @Override
   public synchronized void phaseFinished(String phase, String outcome) {
     say(phase + " " + outcome);
+  }
+
+  @Override
+  public synchronized void conflictPredicted(PredictedConflict conflict) {
+    say(ConflictWarning.line(conflict));
   }
 
   @Override

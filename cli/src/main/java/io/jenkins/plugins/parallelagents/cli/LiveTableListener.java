@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.cli;
 
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -117,6 +118,12 @@ final class LiveTableListener implements Progress {
   public synchronized void phaseFinished(String phase, String outcome) {
     this.phase = phase + ": " + outcome;
     redraw();
+  }
+
+  /** Above the table, so that it stays in the scrollback when the table moves on. */
+  @Override
+  public synchronized void conflictPredicted(PredictedConflict conflict) {
+    above(ConflictWarning.line(conflict));
   }
 
   @Override

@@ -2,12 +2,14 @@ package io.jenkins.plugins.parallelagents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +75,34 @@ class EventLineListenerTest {
             "[12:01:03] web agent started",
             "[12:01:03] web verify started",
             "[12:01:03] api attempt 2/3 commit started");
+  }
+
+  @Test
+  void predictedConflict_isOneWarningLine_namingBothTasksAndTheFiles() {
+    EventLineListener listener = listener(false);
+
+    listener.conflictPredicted(new PredictedConflict("api", "web", List.of("config.txt")));
+    listener.conflictPredicted(
+        new PredictedConflict("api", "docs", List.of("a.txt", "b.txt", "c.txt", "d.txt", "e.txt")));
+
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "[12:01:03] ! conflict ahead: 'api' and 'web' both change config.txt (predicted; the"
+                + " merge will set one aside unless it is resolved)",
+            "[12:01:03] ! conflict ahead: 'api' and 'docs' both change a.txt, b.txt, c.txt and 2"
+                + " more (predicted; the merge will set one aside unless it is resolved)");
+  }
+
+  @Test
+  void predictedConflict_onAFileNamedToDriveTheTerminal_printsItsNameInert() {
+    listener(false)
+        .conflictPredicted(
+            new PredictedConflict("api", "web", List.of("\u001B[2J\u001B[1;1Hevil.txt\u0007")));
+
+    assertThat(out.toString()).doesNotContain("\u001B").doesNotContain("\u0007");
+    assertThat(out.toString().lines())
+        .singleElement()
+        .asString()
+        .contains("both change evil.txt (");
   }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,6 +71,22 @@ class LiveTableListenerTest {
     assertThat(out.toString())
         .contains(
             "\u001B[J" + "api agent | hello from the agent" + System.lineSeparator() + "TASK");
+  }
+
+  @Test
+  void predictedConflict_isPrintedAboveTheTable_evenWithoutVerbose() {
+    try (LiveTableListener listener =
+        LiveTableListener.start(new PrintWriter(out), clock, 200, false, tasks)) {
+      listener.conflictPredicted(new PredictedConflict("api", "web", List.of("config.txt")));
+    }
+
+    assertThat(out.toString())
+        .contains(
+            "\u001B[J"
+                + "! conflict ahead: 'api' and 'web' both change config.txt (predicted; the merge"
+                + " will set one aside unless it is resolved)"
+                + System.lineSeparator()
+                + "TASK");
   }
 
   /** What the terminal shows now: the table drawn after the last erase. */

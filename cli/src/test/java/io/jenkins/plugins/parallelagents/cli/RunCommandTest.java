@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +141,61 @@ class RunCommandTest {
     Cli.Result forced = Cli.run(host, concat(run, "--force-publish"));
     assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
     assertThat(git.require(repo, "show", "agents/demo:work.txt").strip()).isEqualTo("work");
+  }
+
+  @Test
+  void twoTasksChangingOneFile_aWarningLineBeforeTheMerge() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("app"));
+    Host host = Cli.isolatedHost(dir.resolve("home"), repo);
+    TestRepositories.init(host, repo);
+    Path plan =
+        Plans.write(
+            dir,
+            "agents-plan.yaml",
+            """
+            version: 1
+            name: demo
+            agents:
+              api: { command: "echo the api side > README.md" }
+              page: { command: "echo the page side of it > README.md" }
+            tasks:
+              - id: api
+                prompt: Change the README.
+                agent: api
+              - id: page
+                prompt: Change the README too.
+                agent: page
+            """);
+
+    // one at a time: 'page' succeeds after 'api', and the warning comes with it
+    Cli.Result result =
+        Cli.run(
+            host,
+            "run",
+            plan.toString(),
+            "--jobs",
+            "1",
+            "--state-dir",
+            dir.resolve("state").toString());
+
+    List<String> lines = result.outLines();
+    String warning =
+        "! conflict ahead: 'api' and 'page' both change README.md (predicted; the merge will set"
+            + " one aside unless it is resolved)";
+    assertThat(lines).as(result.out()).anyMatch(line -> line.endsWith("] " + warning));
+    int warned = indexOf(lines, "] " + warning);
+    // told as 'page' succeeds, which may be said just before or after its SUCCEEDED line
+    assertThat(warned).isGreaterThan(indexOf(lines, "] api SUCCEEDED"));
+    assertThat(warned).isLessThan(indexOf(lines, "] merge started"));
+  }
+
+  private static int indexOf(List<String> lines, String part) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(part)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line with '" + part + "' in " + lines);
   }
 
   @Test

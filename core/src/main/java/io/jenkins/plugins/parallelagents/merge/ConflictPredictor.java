@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,16 @@ public final class ConflictPredictor {
   /** Checks every pair of branches with git; results in the order of the pairs. */
   public List<PredictedConflict> predict(Path repo, List<TaskBranch> branches) {
     return predict(repo, branches, null);
+  }
+
+  /**
+   * Checks one pair with git, {@code a} before {@code b}.
+   *
+   * @return their conflict, or empty when they merge cleanly or git cannot tell (unrelated
+   *     histories, ...): the real merge decides then
+   */
+  public Optional<PredictedConflict> predictPair(Path repo, TaskBranch a, TaskBranch b) {
+    return Optional.ofNullable(predict(repo, a, b));
   }
 
   /**

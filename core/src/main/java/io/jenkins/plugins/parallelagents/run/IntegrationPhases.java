@@ -21,10 +21,8 @@ import io.jenkins.plugins.parallelagents.train.MergeTrain;
 import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The phases after the tasks: conflict prediction, merge, test, publish. */
 final class IntegrationPhases {
@@ -56,24 +54,7 @@ final class IntegrationPhases {
    */
   private TouchedPaths touched(
       TaskReport task, String integrationStart, Map<String, TouchedPaths> known) {
-    TouchedPaths done = known.get(task.id());
-    if (done != null) {
-      return done;
-    }
-    TouchedPaths own = run.history().touchedPaths(integrationStart, task.commit());
-    Set<String> paths = new HashSet<>(own.paths());
-    boolean deletes = own.deletes();
-    for (String need : task.needs()) {
-      TaskReport dependency = run.state().task(need);
-      if (!dependency.foundation() && dependency.commit() != null) {
-        TouchedPaths theirs = touched(dependency, integrationStart, known);
-        paths.addAll(theirs.paths());
-        deletes |= theirs.deletes();
-      }
-    }
-    TouchedPaths all = new TouchedPaths(paths, deletes);
-    known.put(task.id(), all);
-    return all;
+    return new TouchedByTask(run.history(), run.state()::task, integrationStart, known).of(task);
   }
 
   /** The merge train over {@code branches}: everything that merges, the rest set aside. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.run;
 
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.ReportRedaction;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
@@ -50,6 +51,11 @@ final class RedactingListener implements RunListener {
   @Override
   public void phaseFinished(String phase, String outcome) {
     host.phaseFinished(phase, redactor.redact(outcome));
+  }
+
+  @Override
+  public void conflictPredicted(PredictedConflict conflict) {
+    host.conflictPredicted(reports.apply(conflict, PredictedConflict.class));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.run;
 
+import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.nio.file.Path;
@@ -39,6 +40,14 @@ public interface RunListener {
    * A phase ended, with a short outcome such as {@code MERGED} or {@code 2 predicted conflicts}.
    */
   default void phaseFinished(String phase, String outcome) {}
+
+  /**
+   * While the tasks still run, two tasks that succeeded will conflict when merged: said once per
+   * pair, as soon as the second of them succeeds and before the merge phase starts, with {@code b}
+   * the later one. A warning only: the report's {@code predictedConflicts} is the prediction
+   * phase's full list.
+   */
+  default void conflictPredicted(PredictedConflict conflict) {}
 
   default void runFinished(RunReport report) {}
 }

@@ -59,13 +59,15 @@ final class RunPhases {
           "tasks",
           done -> done + " of " + fanOut.size() + " done",
           () -> {
-            new TaskScheduler(
-                    toRun,
-                    jobs,
-                    run.plan().failFast(),
-                    run,
-                    t -> executor.execute(t, integrationStart))
-                .runAll();
+            try (LivePrediction live = new LivePrediction(run, integrationStart)) {
+              new TaskScheduler(
+                      toRun,
+                      jobs,
+                      run.plan().failFast(),
+                      run,
+                      t -> live.taskFinished(executor.execute(t, integrationStart)))
+                  .runAll();
+            }
             return state.tasks().stream()
                 .filter(t -> !t.foundation() && t.status().isDone())
                 .count();
