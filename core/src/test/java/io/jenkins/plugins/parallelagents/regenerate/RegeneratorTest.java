@@ -113,6 +113,20 @@ class RegeneratorTest {
   }
 
   @Test
+  void aManifestDeletedOnOneSide_isNotMerged_namingTheSide() throws Exception {
+    branch("left", Map.of("package.json", withDependency("b")));
+    git.git(repo, "checkout", "-q", "-b", "right", "main");
+    git.git(repo, "rm", "-q", "package.json");
+    git.git(repo, "commit", "-q", "-m", "right");
+    mergeStopped("left", "right");
+
+    ConflictRegenerator.Result result =
+        regenerator(git.environment()).regenerate(repo, task("right"), List.of("package.json"));
+
+    assertThat(result.failure()).isEqualTo("package.json was deleted in 'right'");
+  }
+
+  @Test
   void covers_onlyConflictsWhoseEveryFileARuleRegenerates() {
     ConflictRegenerator regenerator = regenerator(git.environment());
 
