@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The three versions git keeps of a conflicted file (stage 1 the common base, 2 ours: the
@@ -91,7 +94,7 @@ final class ConflictStages {
     if (paths.isEmpty()) {
       return;
     }
-    List<String> args = new java.util.ArrayList<>(List.of("add", "-A", "--"));
+    List<String> args = new ArrayList<>(List.of("add", "-A", "--"));
     args.addAll(paths);
     if (!git.exec(tree, args).ok()) {
       throw new Refusal("git could not stage " + String.join(", ", paths));
@@ -111,7 +114,7 @@ final class ConflictStages {
     if (!changed.ok() || !added.ok()) {
       throw new Refusal("git could not list what the command changed");
     }
-    java.util.Set<String> files = new java.util.TreeSet<>();
+    Set<String> files = new TreeSet<>();
     for (String out : List.of(changed.stdout(), added.stdout())) {
       for (String name : out.split("\0")) {
         if (!name.isEmpty()) {

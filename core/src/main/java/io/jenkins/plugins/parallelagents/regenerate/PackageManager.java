@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.regenerate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ enum PackageManager {
    */
   List<String> command(String version, String scratch) {
     if (this == YARN && version != null && version.startsWith("1.")) {
-      List<String> classic = new java.util.ArrayList<>(YARN_CLASSIC);
+      List<String> classic = new ArrayList<>(YARN_CLASSIC);
       classic.add(scratch);
       return classic;
     }
