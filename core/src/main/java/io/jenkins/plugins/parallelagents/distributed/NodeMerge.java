@@ -17,6 +17,7 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import io.jenkins.plugins.parallelagents.regenerate.Regenerators;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
@@ -93,7 +94,8 @@ public final class NodeMerge {
     List<TaskBranch> branches = TaskBranches.inMergeOrder(order, tasks::get, integrationStart);
 
     long t0 = System.nanoTime();
-    List<PredictedConflict> predicted = new ConflictPredictor(git).predict(top, branches);
+    List<PredictedConflict> predicted =
+        new ConflictPredictor(git, 1, regenerator(output)::covers).predict(top, branches);
     phases.put("prediction", ms(t0));
 
     t0 = System.nanoTime();
@@ -180,8 +182,13 @@ public final class NodeMerge {
         new CombinedTree(trees, run.worktree("_integration"), branch),
         run.plan().merge(),
         resolver,
-        ConflictRegenerator.NONE,
+        regenerator(out),
         commit -> git.setBranch(top, branch, commit));
+  }
+
+  private ConflictRegenerator regenerator(Consumer<String> out) {
+    return Regenerators.forPlan(
+        run.plan(), git, runner, environment, run.directory().phaseLog("merge"), out);
   }
 
   private void removeIntegrationWorktree() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Predicts which task branches will conflict, before any merge, by merging every pair in memory
@@ -27,6 +28,7 @@ public final class ConflictPredictor {
 
   private final Git git;
   private final int threads;
+  private final Predicate<List<String>> regenerable;
 
   /** A predictor that runs one {@code git merge-tree} at a time. */
   public ConflictPredictor(Git git) {
@@ -37,8 +39,17 @@ public final class ConflictPredictor {
    * @param threads how many {@code git merge-tree} may run at once
    */
   public ConflictPredictor(Git git, int threads) {
+    this(git, threads, files -> false);
+  }
+
+  /**
+   * @param regenerable whether a conflict in these files is settled by regenerating them (see
+   *     {@link ConflictRegenerator#covers}), which marks the predicted conflict
+   */
+  public ConflictPredictor(Git git, int threads, Predicate<List<String>> regenerable) {
     this.git = git;
     this.threads = Math.max(1, threads);
+    this.regenerable = regenerable;
   }
 
   /** Checks every pair of branches with git; results in the order of the pairs. */
@@ -104,6 +115,6 @@ public final class ConflictPredictor {
     }
     String[] lines = result.stdout().strip().split("\n");
     List<String> files = Arrays.stream(lines).skip(1).filter(l -> !l.isBlank()).distinct().toList();
-    return new PredictedConflict(a.taskId(), b.taskId(), files);
+    return new PredictedConflict(a.taskId(), b.taskId(), files, regenerable.test(files));
   }
 }

@@ -58,6 +58,9 @@ public final class PlanKeys {
   public static final List<String> MERGE =
       List.of("strategy", "onConflict", "resolver", "onTestFailure", "maxTestRuns", "regenerate");
 
+  /** Keys of one rule of {@code merge.regenerate}. */
+  public static final List<String> REGENERATE_RULE = List.of("files", "command");
+
   /** Keys of the {@code test} section. */
   public static final List<String> TEST = List.of("setup", "command", "timeout");
 

@@ -59,7 +59,7 @@ final class SettingsReader {
         chosen,
         onTestFailure == null ? TestFailurePolicy.EJECT : onTestFailure,
         maxTestRuns,
-        List.of());
+        new RegenerateRulesReader(problems).rules(in));
   }
 
   /** {@code null} mapping: no test command. */

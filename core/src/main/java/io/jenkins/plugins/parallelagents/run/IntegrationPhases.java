@@ -12,6 +12,7 @@ import io.jenkins.plugins.parallelagents.merge.PublishTarget;
 import io.jenkins.plugins.parallelagents.merge.Publisher;
 import io.jenkins.plugins.parallelagents.merge.TaskBranch;
 import io.jenkins.plugins.parallelagents.merge.TaskBranches;
+import io.jenkins.plugins.parallelagents.regenerate.Regenerators;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.SetAside;
@@ -40,7 +41,8 @@ final class IntegrationPhases {
 
   List<PredictedConflict> predict(List<TaskBranch> branches, String integrationStart) {
     Map<String, TouchedPaths> touched = new HashMap<>();
-    return new ConflictPredictor(run.git(), Runtime.getRuntime().availableProcessors())
+    return new ConflictPredictor(
+            run.git(), Runtime.getRuntime().availableProcessors(), regenerator()::covers)
         .predict(
             run.repository(),
             branches,
@@ -93,8 +95,18 @@ final class IntegrationPhases {
             line -> run.listener().output("merge", "resolver", line),
             run.trees(),
             run.redactor()),
-        ConflictRegenerator.NONE,
+        regenerator(),
         commit -> run.setUserBranch(branch, commit));
+  }
+
+  private ConflictRegenerator regenerator() {
+    return Regenerators.forPlan(
+        run.plan(),
+        run.git(),
+        run.runner(),
+        run.commandEnvironment(),
+        run.directory().phaseLog("merge"),
+        line -> run.listener().output("merge", "regenerate", line));
   }
 
   private Path integrationWorktree() {

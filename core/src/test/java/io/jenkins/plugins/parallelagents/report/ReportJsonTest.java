@@ -85,7 +85,8 @@ class ReportJsonTest {
             "reason");
     assertThat(names(task.get("attempts").get(0)))
         .contains("n", "status", "exitCode", "durationMs");
-    assertThat(names(root.get("predictedConflicts").get(0))).containsExactly("a", "b", "files");
+    assertThat(names(root.get("predictedConflicts").get(0)))
+        .containsExactly("a", "b", "files", "regenerable");
     assertThat(names(root.get("merge")))
         .contains("strategy", "status", "order", "commit", "conflicts");
     assertThat(names(root.get("merge").get("conflicts").get(0)))
