@@ -99,7 +99,8 @@ final class IntegrationPhases {
         commit -> run.setUserBranch(branch, commit));
   }
 
-  private ConflictRegenerator regenerator() {
+  /** Settles conflicts that only lockfiles, manifests and the plan's generated files have. */
+  ConflictRegenerator regenerator() {
     return Regenerators.forPlan(
         run.plan(),
         run.git(),

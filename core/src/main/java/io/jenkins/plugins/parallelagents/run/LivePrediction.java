@@ -44,7 +44,8 @@ final class LivePrediction implements AutoCloseable {
   LivePrediction(RunContext run, String integrationStart) {
     this.run = run;
     this.integrationStart = integrationStart;
-    this.predictor = new ConflictPredictor(run.git());
+    this.predictor =
+        new ConflictPredictor(run.git(), 1, new IntegrationPhases(run).regenerator()::covers);
     this.touched =
         new TouchedByTask(run.history(), run.state()::task, integrationStart, new HashMap<>());
     // Before the tasks start, the only succeeded fan-out tasks are those an earlier run kept.
