@@ -21,7 +21,9 @@ final class ConflictWarning {
         + conflict.b()
         + "' both change "
         + files(conflict.files())
-        + " (predicted; the merge will set one aside unless it is resolved)";
+        + (conflict.regenerable()
+            ? " (predicted; the merge will regenerate them)"
+            : " (predicted; the merge will set one aside unless it is resolved)");
   }
 
   /** File names come from agents' work: cleaned, so that none can drive the terminal. */

@@ -84,13 +84,17 @@ class EventLineListenerTest {
     listener.conflictPredicted(new PredictedConflict("api", "web", List.of("config.txt")));
     listener.conflictPredicted(
         new PredictedConflict("api", "docs", List.of("a.txt", "b.txt", "c.txt", "d.txt", "e.txt")));
+    listener.conflictPredicted(
+        new PredictedConflict("api", "deps", List.of("package-lock.json"), true));
 
     assertThat(out.toString().lines())
         .containsExactly(
             "[12:01:03] ! conflict ahead: 'api' and 'web' both change config.txt (predicted; the"
                 + " merge will set one aside unless it is resolved)",
             "[12:01:03] ! conflict ahead: 'api' and 'docs' both change a.txt, b.txt, c.txt and 2"
-                + " more (predicted; the merge will set one aside unless it is resolved)");
+                + " more (predicted; the merge will set one aside unless it is resolved)",
+            "[12:01:03] ! conflict ahead: 'api' and 'deps' both change package-lock.json"
+                + " (predicted; the merge will regenerate them)");
   }
 
   @Test
