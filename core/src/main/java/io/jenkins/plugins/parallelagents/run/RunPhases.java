@@ -175,7 +175,9 @@ final class RunPhases {
     long t0 = System.nanoTime();
     MergeOutcome outcome =
         timed(
-            "merge", m -> m.status().name(), () -> phases.merge(branches, integrationStart, aside));
+            "merge",
+            RunPhases::mergeOutcome,
+            () -> phases.merge(branches, integrationStart, aside));
     String branch = run.branches().integration();
     MergeStrategy strategy = run.plan().merge().strategy();
     state.merge(TrainReports.merge(strategy, outcome, branches, branch, ms(t0)));
@@ -195,7 +197,7 @@ final class RunPhases {
       TrainTest.Tested tested =
           timed(
               "test",
-              t -> t.test().status().name(),
+              t -> testOutcome(t.test()),
               () -> phases.test(branches, integrationStart, outcome));
       state.merge(TrainReports.merge(strategy, tested.merge(), branches, branch, mergeMs));
       state.test(tested.test());
@@ -266,6 +268,25 @@ final class RunPhases {
     RunReport report = state.snapshot();
     run.listener().runFinished(report);
     return report;
+  }
+
+  /** The merge's outcome in a phase line: {@code PARTIAL: 3 combined, 1 set aside}. */
+  private static String mergeOutcome(MergeOutcome merge) {
+    return merge.setAside().isEmpty()
+        ? merge.status().name()
+        : merge.status().name()
+            + ": "
+            + merge.merged().size()
+            + " combined, "
+            + merge.setAside().size()
+            + " set aside";
+  }
+
+  /** The test's outcome in a phase line: {@code PASSED without 'x'} after an ejection. */
+  private static String testOutcome(TestReport test) {
+    return test.status() == TestStatus.PASSED && test.reason() != null
+        ? "PASSED " + test.reason().replaceFirst("^passed ", "")
+        : test.status().name();
   }
 
   /** Runs a phase, records its wall time, and tells the listener its start and outcome. */
