@@ -17,6 +17,7 @@ import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +45,17 @@ class EjectTest extends EngineTestBase {
 
   @Test
   void aTaskThatBreaksTheCombinedTest_isEjected_andTheRestIsPublishedAsPartial() throws Exception {
+    List<String> phases = new CopyOnWriteArrayList<>();
     RunReport report =
-        engine.run(fourTasks("echo oops > broken.txt", "echo 4 > four.txt").build(), repo);
+        engine.run(
+            fourTasks("echo oops > broken.txt", "echo 4 > four.txt").build(),
+            repo,
+            new RunListener() {
+              @Override
+              public void phaseFinished(String phase, String outcome) {
+                phases.add(phase + " " + outcome);
+              }
+            });
 
     assertThat(report.merge().setAside())
         .singleElement()
@@ -75,6 +85,7 @@ class EjectTest extends EngineTestBase {
         .isEqualTo("oops");
     assertThat(report.run().status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(report.run().reason()).startsWith("published without 'two': ");
+    assertThat(phases).contains("merge MERGED", "test PASSED without 'two'");
   }
 
   @Test

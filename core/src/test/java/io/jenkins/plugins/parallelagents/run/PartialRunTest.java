@@ -12,6 +12,8 @@ import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.testing.EngineTestBase;
 import io.jenkins.plugins.parallelagents.testing.Plans;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** A task that fails does not stop the others from being combined, tested and published. */
@@ -19,6 +21,7 @@ class PartialRunTest extends EngineTestBase {
 
   @Test
   void aFailedTask_isSetAside_andTheOthersArePublishedAsPartial() throws Exception {
+    List<String> phases = new CopyOnWriteArrayList<>();
     RunReport report =
         engine.run(
             new Plans()
@@ -28,8 +31,15 @@ class PartialRunTest extends EngineTestBase {
                 .task("after-broken", "echo x > x.txt", "broken")
                 .test("test -f a.txt && test -f p.txt")
                 .build(),
-            repo);
+            repo,
+            new RunListener() {
+              @Override
+              public void phaseFinished(String phase, String outcome) {
+                phases.add(phase + " " + outcome);
+              }
+            });
 
+    assertThat(phases).contains("merge PARTIAL: 2 combined, 2 set aside", "test PASSED");
     assertThat(report.merge().merged()).containsExactly("api", "page");
     assertThat(report.merge().setAside())
         .extracting(SetAside::task, SetAside::cause)
