@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,8 @@ public final class SetupSnapshot {
       Path index = tree.resolve(".git").resolve("index");
       // Starting from the checkout's index, git hashes only the files whose stat data changed.
       if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
-        Files.copy(index, scratch);
+        // With the index's time, or git would trust a same-size edit made in its second.
+        Files.copy(index, scratch, StandardCopyOption.COPY_ATTRIBUTES);
       }
       git.outputWithIndex(tree, scratch, "add", "-A");
       String snapshot = git.outputWithIndex(tree, scratch, "write-tree").strip();

@@ -116,10 +116,14 @@ public final class TaskRepositories {
     git.output(tree, "update-ref", "refs/heads/" + branch, commit);
     git.output(tree, "reset", "--hard", "--quiet");
     try {
+      // The copy keeps the index's time: git trusts the stat data of a file written in the same
+      // second as the index only after looking at its content ("racy git"), and a copy stamped
+      // later would make a same-size edit made in that second look unchanged.
       Files.copy(
           tree.resolve(".git").resolve("index"),
           keptIndex(tree),
-          StandardCopyOption.REPLACE_EXISTING);
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.COPY_ATTRIBUTES);
       Files.writeString(keptCommit(tree), commit, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the index of " + tree, e);
@@ -226,7 +230,7 @@ public final class TaskRepositories {
     try {
       Path index = tree.resolve(".git").resolve("index");
       Files.deleteIfExists(index);
-      Files.copy(kept, index);
+      Files.copy(kept, index, StandardCopyOption.COPY_ATTRIBUTES); // its time: see create
       keptFor = Files.readString(keptCommit(tree), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot put back the index of " + tree, e);
