@@ -122,11 +122,12 @@ public final class AttemptRunner {
       return null;
     }
     cache.restore(context.worktree());
+    TreeCache.BeforeSetup before = cache.beforeSetup(context.worktree());
     CommandResult result = step(context, AttemptStep.SETUP, setup, prompt, promptFile, timer);
     if (!result.ok()) {
       return finish(context, timer, result, result.describeFailure("setup"));
     }
-    cache.save(context.worktree());
+    cache.save(context.worktree(), before);
     new SetupSnapshot(git).record(context.worktree(), context.startCommit());
     return null;
   }

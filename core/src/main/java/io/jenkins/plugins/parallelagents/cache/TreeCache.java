@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +60,8 @@ public final class TreeCache {
       Optional<Path> to = TreePaths.inside(tree, path);
       if (to.isPresent()
           && Files.exists(from, LinkOption.NOFOLLOW_LINKS)
-          && !Files.exists(to.get(), LinkOption.NOFOLLOW_LINKS)) {
+          && !Files.exists(to.get(), LinkOption.NOFOLLOW_LINKS)
+          && TreePaths.linksStayInside(from)) {
         TreePaths.copy(from, to.get());
       }
     }
@@ -67,27 +69,60 @@ public final class TreeCache {
   }
 
   /**
-   * Saves {@code tree}'s paths as the entry for its key files, unless there is one already or the
-   * tree has none of the paths. Returns whether this call wrote the entry.
+   * What a tree holds before its setup runs: the key its key files have then (setup runs code that
+   * could rewrite them) and the cache paths it has nothing at. Only those can be saved: what was
+   * there before setup came from the checkout, that is from agents' commits, and is not setup's to
+   * share.
+   */
+  public record BeforeSetup(String key, List<String> absent) {
+    public BeforeSetup {
+      absent = List.copyOf(absent);
+    }
+  }
+
+  /** Looks at {@code tree} before its setup; {@code null} without a cache. */
+  public BeforeSetup beforeSetup(Path tree) {
+    if (settings == null) {
+      return null;
+    }
+    List<String> absent =
+        settings.paths().stream()
+            .filter(
+                path ->
+                    TreePaths.inside(tree, path)
+                        .map(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+                        .orElse(false))
+            .toList();
+    return new BeforeSetup(key(tree), absent);
+  }
+
+  /**
+   * Saves what {@code tree}'s setup made at the cache paths as the entry for the key its files had
+   * {@code before} setup, unless there is one already or setup made none of the paths. Returns
+   * whether this call wrote the entry. A path holding a link that leads out of it (an absolute
+   * link, or one climbing out with {@code ..}) is not saved: restored into another tree, it would
+   * lead there too.
    *
    * <p>The entry is assembled in a folder of its own and renamed into place in one step: a tree
    * restoring at the same time sees no entry or a whole one, and of two trees saving the same key
    * at once the first rename wins and the other's copy is dropped.
    */
-  public boolean save(Path tree) {
-    if (settings == null) {
+  public boolean save(Path tree, BeforeSetup before) {
+    if (settings == null || before == null) {
       return false;
     }
-    Path entry = root.resolve(key(tree));
+    Path entry = root.resolve(before.key());
     if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     Path staging = root.resolve(".saving-" + UUID.randomUUID());
     try {
       boolean any = false;
-      for (String path : settings.paths()) {
+      for (String path : before.absent()) {
         Optional<Path> from = TreePaths.inside(tree, path);
-        if (from.isPresent() && Files.exists(from.get(), LinkOption.NOFOLLOW_LINKS)) {
+        if (from.isPresent()
+            && Files.exists(from.get(), LinkOption.NOFOLLOW_LINKS)
+            && TreePaths.linksStayInside(from.get())) {
           TreePaths.copy(from.get(), staging.resolve(path));
           any = true;
         }

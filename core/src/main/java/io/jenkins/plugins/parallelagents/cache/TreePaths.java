@@ -73,6 +73,31 @@ final class TreePaths {
     }
   }
 
+  /**
+   * Whether every link at or under {@code path} is relative and leads to a place under {@code
+   * path}: node_modules' {@code .bin} links do; one an install script planted to reach elsewhere
+   * does not.
+   */
+  static boolean linksStayInside(Path path) {
+    Path top = path.toAbsolutePath().normalize();
+    try (Stream<Path> all = Files.walk(top)) {
+      return all.filter(Files::isSymbolicLink)
+          .allMatch(
+              link -> {
+                try {
+                  Path target = Files.readSymbolicLink(link);
+                  return !target.isAbsolute()
+                      && !link.equals(top)
+                      && link.getParent().resolve(target).normalize().startsWith(top);
+                } catch (IOException e) {
+                  return false;
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   static void deleteIfPresent(Path folder) {
     if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
       return;

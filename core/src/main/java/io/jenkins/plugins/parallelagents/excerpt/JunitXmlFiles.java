@@ -23,6 +23,14 @@ import java.util.Set;
 final class JunitXmlFiles {
 
   static final int MAX_FILES = 200;
+
+  /**
+   * Reports larger than this are not read: the parser holds one attribute or text whole, and the
+   * test (agent code) can write a file of any size. A real report of this size names thousands of
+   * tests; the log still gives the excerpt.
+   */
+  static final long MAX_BYTES = 16L << 20;
+
   private static final int MAX_DEPTH = 12;
   private static final Set<String> REPORT_FOLDERS =
       Set.of("surefire-reports", "failsafe-reports", "test-results");
@@ -49,6 +57,7 @@ final class JunitXmlFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile()
+                  && attrs.size() <= MAX_BYTES
                   && isReport(file)
                   && !attrs.lastModifiedTime().toInstant().isBefore(since)) {
                 found.add(file);

@@ -49,6 +49,15 @@ final class CacheReader {
         valid = false;
       }
     }
+    List<String> values = items.stream().map(Located::value).toList();
+    for (int i = 0; valid && name.equals("paths") && i < items.size(); i++) {
+      String why = CacheSettings.overlap(values, i).orElse(null);
+      if (why != null) {
+        Located<String> item = items.get(i);
+        problems.add(item.position(), "cache: '" + name + "' item '" + item.value() + "' " + why);
+        valid = false;
+      }
+    }
     return valid ? items : null;
   }
 }

@@ -24,6 +24,35 @@ public record CacheSettings(List<String> key, List<String> paths) {
     for (String path : paths) {
       problem(path).ifPresent(why -> fail("paths", path, why));
     }
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      overlap(paths, i).ifPresent(why -> fail("paths", path, why));
+    }
+  }
+
+  /**
+   * Why item {@code index} of {@code paths} cannot be saved on its own, or empty: it names the same
+   * folder as another item, or one under it (each would be copied twice).
+   */
+  public static Optional<String> overlap(List<String> paths, int index) {
+    List<String> mine = segments(paths.get(index));
+    for (int other = 0; other < paths.size(); other++) {
+      List<String> theirs = segments(paths.get(other));
+      if (other == index || mine.size() < theirs.size()) {
+        continue;
+      }
+      boolean under = mine.subList(0, theirs.size()).equals(theirs);
+      if (under && (mine.size() > theirs.size() || other < index)) {
+        return Optional.of("is also '" + paths.get(other) + "' or under it: name each folder once");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> segments(String path) {
+    return java.util.Arrays.stream(path.split("[/\\\\]+"))
+        .filter(s -> !s.isEmpty() && !s.equals("."))
+        .toList();
   }
 
   /**

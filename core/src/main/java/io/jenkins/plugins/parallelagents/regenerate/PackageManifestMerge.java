@@ -67,7 +67,9 @@ final class PackageManifestMerge {
     }
     try {
       ObjectNode merged = threeWay(b, o, t, true);
-      return new Merged(JSON.writer(new NpmJson()).writeValueAsString(merged) + "\n", null);
+      return new Merged(
+          JSON.writer(new NpmJson()).writeValueAsString(NpmJson.asJavaScriptNumbers(merged)) + "\n",
+          null);
     } catch (Clash e) {
       return new Merged(null, path + ": " + e.getMessage());
     } catch (JsonProcessingException e) {

@@ -41,7 +41,7 @@ public final class CombinedTest {
     this.lines = lines;
   }
 
-  /** The same test, with {@code cache} restored before {@code test.setup} and saved after it. */
+  /** The same test, with {@code cache} restored before {@code test.setup}. */
   public CombinedTest withCache(TreeCache cache) {
     CombinedTest cached = new CombinedTest(runner, settings, environment, lines);
     cached.cache = cache;
@@ -77,13 +77,13 @@ public final class CombinedTest {
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");
+      // Restored, never saved from here: the combined tree holds what agents committed.
       cache.restore(tree);
       CommandResult setup = run(settings.setup(), tree, setupLog);
       total += setup.durationMs();
       if (!setup.ok()) {
         return failed(setup, total, "the test setup", setupLog, tree, started);
       }
-      cache.save(tree);
     }
     CommandResult test = run(settings.command(), tree, log);
     total += test.durationMs();

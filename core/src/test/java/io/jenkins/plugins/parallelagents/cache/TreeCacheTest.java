@@ -36,10 +36,11 @@ class TreeCacheTest {
   @Test
   void aSavedEntry_isCopiedIntoATreeWithTheSameKeyFiles_andOnlyThere() throws Exception {
     Path first = tree("first", "v1");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
     Files.createDirectories(first.resolve("node_modules/left-pad"));
     Files.writeString(first.resolve("node_modules/left-pad/index.js"), "pad");
 
-    assertThat(cache().save(first)).isTrue();
+    assertThat(cache().save(first, before)).isTrue();
     Path same = tree("same", "v1");
     Path other = tree("other", "v2");
 
@@ -52,9 +53,10 @@ class TreeCacheTest {
   @Test
   void editingARestoredTree_leavesTheEntryAsSaved() throws Exception {
     Path first = tree("first", "v1");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
     Files.createDirectories(first.resolve("node_modules"));
     Files.writeString(first.resolve("node_modules/lib.js"), "good");
-    cache().save(first);
+    cache().save(first, before);
     Path agent = tree("agent", "v1");
     cache().restore(agent);
 
@@ -66,23 +68,19 @@ class TreeCacheTest {
   }
 
   @Test
-  void aLinkPointingOutOfTheTree_isCopiedAsALink_andItsTargetNeverReadNorWritten()
-      throws Exception {
+  void aLinkLeadingOutOfTheSavedFolder_keepsTheFolderOutOfTheCache() throws Exception {
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Files.writeString(outside.resolve("secret.txt"), "secret");
-    Path first = tree("first", "v1");
-    Files.createDirectories(first.resolve("node_modules"));
-    Files.createSymbolicLink(first.resolve("node_modules/escape"), outside);
+    for (String target : List.of(outside.toString(), "../../outside", "../..")) {
+      Path first = tree("first-" + target.length(), "v" + target.length());
+      TreeCache.BeforeSetup before = cache().beforeSetup(first);
+      Files.createDirectories(first.resolve("node_modules"));
+      Files.createSymbolicLink(first.resolve("node_modules/escape"), Path.of(target));
 
-    cache().save(first);
-    Path next = tree("next", "v1");
-    cache().restore(next);
-
-    Path restored = next.resolve("node_modules/escape");
-    assertThat(Files.isSymbolicLink(restored)).isTrue();
-    assertThat(Files.readSymbolicLink(restored)).isEqualTo(outside);
-    try (Stream<Path> saved = Files.walk(temp.resolve("cache"))) {
-      assertThat(saved.map(p -> p.getFileName().toString())).doesNotContain("secret.txt");
+      assertThat(cache().save(first, before)).as(target).isFalse();
+      Path next = tree("next-" + target.length(), "v" + target.length());
+      assertThat(cache().restore(next)).as(target).isFalse();
+      assertThat(next.resolve("node_modules")).doesNotExist();
     }
     assertThat(outside.resolve("secret.txt")).hasContent("secret");
     try (Stream<Path> files = Files.list(outside)) {
@@ -91,13 +89,60 @@ class TreeCacheTest {
   }
 
   @Test
+  void aLinkInsideTheSavedFolder_isCopiedAsTheLinkItIs() throws Exception {
+    Path first = tree("first", "v1");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
+    Files.createDirectories(first.resolve("node_modules/.bin"));
+    Files.createDirectories(first.resolve("node_modules/tool"));
+    Files.writeString(first.resolve("node_modules/tool/cli.js"), "cli");
+    Files.createSymbolicLink(first.resolve("node_modules/.bin/tool"), Path.of("../tool/cli.js"));
+
+    assertThat(cache().save(first, before)).isTrue();
+    Path next = tree("next", "v1");
+    cache().restore(next);
+
+    Path restored = next.resolve("node_modules/.bin/tool");
+    assertThat(Files.readSymbolicLink(restored)).isEqualTo(Path.of("../tool/cli.js"));
+    assertThat(restored).hasContent("cli");
+  }
+
+  @Test
+  void whatTheTreeHadBeforeSetup_isNotSaved() throws Exception {
+    Path first = tree("first", "v1");
+    Files.createDirectories(first.resolve("node_modules"));
+    Files.writeString(first.resolve("node_modules/committed.js"), "an agent's commit");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
+    Files.writeString(first.resolve("node_modules/installed.js"), "setup's");
+
+    assertThat(cache().save(first, before)).isFalse();
+    assertThat(cache().restore(tree("next", "v1"))).isFalse();
+  }
+
+  @Test
+  void theEntryIsFiledUnderTheKeyFilesAsTheyWereBeforeSetup() throws Exception {
+    Path first = tree("first", "v1");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
+    Files.createDirectories(first.resolve("node_modules"));
+    Files.writeString(first.resolve("node_modules/lib.js"), "lib");
+    // An install script rewrites the key file, to file its work under another key.
+    Files.writeString(first.resolve("package-lock.json"), "v2");
+
+    cache().save(first, before);
+
+    assertThat(cache().restore(tree("other", "v2"))).isFalse();
+    assertThat(cache().restore(tree("same", "v1"))).isTrue();
+  }
+
+  @Test
   void aFolderOnTheWayThatIsALink_isNeitherRestoredThroughNorSaved() throws Exception {
     CacheSettings web =
         new CacheSettings(List.of("package-lock.json"), List.of("web/node_modules"));
     Path first = tree("first", "v1");
+    TreeCache webCache = new TreeCache(web, temp.resolve("cache"));
+    TreeCache.BeforeSetup before = webCache.beforeSetup(first);
     Files.createDirectories(first.resolve("web/node_modules"));
     Files.writeString(first.resolve("web/node_modules/lib.js"), "lib");
-    assertThat(new TreeCache(web, temp.resolve("cache")).save(first)).isTrue();
+    assertThat(webCache.save(first, before)).isTrue();
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Path next = tree("next", "v1");
     Files.createSymbolicLink(next.resolve("web"), outside);
@@ -110,6 +155,17 @@ class TreeCacheTest {
   }
 
   @Test
+  void pathsNamingOneFolderTwice_areRefusedBeforeAnyCopy() {
+    assertThatThrownBy(
+            () -> new CacheSettings(List.of("package-lock.json"), List.of(".npm", ".npm/_cacache")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cache paths '.npm/_cacache' is also '.npm' or under it");
+    assertThatThrownBy(
+            () -> new CacheSettings(List.of("package-lock.json"), List.of(".npm", "./.npm")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aPathLeadingOutOfTheTree_isRefusedBeforeAnyCopy() {
     assertThatThrownBy(() -> new CacheSettings(List.of("package-lock.json"), List.of("../outside")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -119,8 +175,10 @@ class TreeCacheTest {
   @Test
   void twoTreesSavingTheSameKeyAtOnce_leaveOneWholeEntry() throws Exception {
     List<Path> trees = new ArrayList<>();
+    List<TreeCache.BeforeSetup> befores = new ArrayList<>();
     for (String name : List.of("a", "b")) {
       Path tree = tree(name, "v1");
+      befores.add(cache().beforeSetup(tree));
       Files.createDirectories(tree.resolve("node_modules"));
       for (int i = 0; i < 200; i++) {
         Files.writeString(tree.resolve("node_modules/f" + i + ".js"), name);
@@ -129,7 +187,9 @@ class TreeCacheTest {
     }
     CyclicBarrier together = new CyclicBarrier(2);
     List<CompletableFuture<Boolean>> saves = new ArrayList<>();
-    for (Path tree : trees) {
+    for (int t = 0; t < trees.size(); t++) {
+      Path tree = trees.get(t);
+      TreeCache.BeforeSetup before = befores.get(t);
       saves.add(
           CompletableFuture.supplyAsync(
               () -> {
@@ -138,7 +198,7 @@ class TreeCacheTest {
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
-                return cache().save(tree);
+                return cache().save(tree, before);
               }));
     }
 
@@ -158,9 +218,10 @@ class TreeCacheTest {
   @Test
   void nothingIsRestoredOverWhatTheTreeHas() throws Exception {
     Path first = tree("first", "v1");
+    TreeCache.BeforeSetup before = cache().beforeSetup(first);
     Files.createDirectories(first.resolve("node_modules"));
     Files.writeString(first.resolve("node_modules/lib.js"), "cached");
-    cache().save(first);
+    cache().save(first, before);
     Path next = tree("next", "v1");
     Files.createDirectories(next.resolve("node_modules"));
     Files.writeString(next.resolve("node_modules/own.js"), "own");

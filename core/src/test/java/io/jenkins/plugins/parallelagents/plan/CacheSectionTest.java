@@ -35,6 +35,15 @@ class CacheSectionTest {
   }
 
   @Test
+  void aFolderNamedTwice_isReportedAtTheLaterItem() {
+    assertThat(
+            problems(HEAD + "cache:\n  key: [package-lock.json]\n  paths: [.npm, .npm/_cacache]\n"))
+        .containsExactly(
+            "agents-plan.yaml:6:17: cache: 'paths' item '.npm/_cacache' is also '.npm' or under it:"
+                + " name each folder once");
+  }
+
+  @Test
   void absoluteAndGitPaths_areRefused() {
     assertThat(problems(HEAD + "cache:\n  key: [/etc/passwd]\n  paths: [.git/hooks, ./]\n"))
         .containsExactly(
