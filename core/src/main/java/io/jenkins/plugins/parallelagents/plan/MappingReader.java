@@ -323,7 +323,8 @@ final class MappingReader {
     }
     Node.Scalar s = (Node.Scalar) node;
     return switch (s.kind()) {
-      case TEXT -> "'" + s.text() + "'";
+      case TEXT ->
+          "'" + (s.text().length() > 80 ? s.text().substring(0, 80) + "…" : s.text()) + "'";
       case NULL -> "nothing";
       default -> s.text();
     };

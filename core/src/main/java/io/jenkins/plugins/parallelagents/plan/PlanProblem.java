@@ -8,6 +8,14 @@ package io.jenkins.plugins.parallelagents.plan;
  */
 public record PlanProblem(String file, int line, int column, String message) {
 
+  /**
+   * The message on one line: it quotes values from the plan, and a value written as a multi-line
+   * scalar would otherwise break the one-problem-per-line answer editors and CI parse.
+   */
+  public PlanProblem {
+    message = message.replace("\r", "\\r").replace("\n", "\\n");
+  }
+
   /** {@code agents-plan.yaml:14:9: task 'api' needs 'migraton', which is not a task}. */
   @Override
   public String toString() {

@@ -21,6 +21,17 @@ class HostileValuesTest {
   }
 
   @Test
+  void aMultiLineValueQuotedInAProblem_staysOnTheProblemsLine() {
+    List<String> found = problems(plan("", "  - 'needs: [a]\n\n    prompt: two lines'\n"));
+
+    assertThat(found)
+        .containsExactly(
+            "agents-plan.yaml:9:5: task #2 must be a mapping with at least 'id' and 'prompt',"
+                + " not 'needs: [a]\\nprompt: two lines'");
+    assertThat(String.join("", found)).doesNotContain("\n");
+  }
+
+  @Test
   void glob_thatDoesNotCompile_isRefusedWhereItIsWritten() {
     assertThat(problems(plan("", "    paths: ['src/**', '[', '{a,b']\n")))
         .containsExactly(
