@@ -74,14 +74,7 @@ public final class BranchMerger {
       if (!attempt.clean()) {
         abort(worktree, settings.strategy(), before);
         if (!attempt.conflicted()) {
-          combination.setAside(
-              new SetAside(
-                  task.taskId(),
-                  SetAsideCause.MERGE_FAILED,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  "merging '" + task.taskId() + "' failed: " + attempt.error()));
+          combination.setAside(mergeFailed(task, attempt.error()));
           continue;
         }
         MergeConflict conflict =
@@ -105,6 +98,16 @@ public final class BranchMerger {
   /** The branches of {@code branches} already in the combination. */
   private static List<TaskBranch> merged(List<TaskBranch> branches, Combination combination) {
     return branches.stream().filter(combination::contains).toList();
+  }
+
+  static SetAside mergeFailed(TaskBranch task, String error) {
+    return new SetAside(
+        task.taskId(),
+        SetAsideCause.MERGE_FAILED,
+        List.of(),
+        List.of(),
+        List.of(),
+        "merging '" + task.taskId() + "' failed: " + error);
   }
 
   static SetAside needsSetAside(TaskBranch task, List<String> missing) {

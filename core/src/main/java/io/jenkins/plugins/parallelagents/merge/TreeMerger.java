@@ -2,8 +2,6 @@ package io.jenkins.plugins.parallelagents.merge;
 
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TreeMerge;
-import io.jenkins.plugins.parallelagents.report.SetAside;
-import io.jenkins.plugins.parallelagents.report.SetAsideCause;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,14 +37,7 @@ public final class TreeMerger {
       TreeMerge result = git.mergeTree(repo, head, task.commit());
       if (!result.clean()) {
         if (result.conflictedFiles().isEmpty()) {
-          combination.setAside(
-              new SetAside(
-                  task.taskId(),
-                  SetAsideCause.MERGE_FAILED,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  "merging '" + task.taskId() + "' failed: " + result.error()));
+          combination.setAside(BranchMerger.mergeFailed(task, result.error()));
           continue;
         }
         var conflict =

@@ -54,13 +54,7 @@ class LockfileRegenerationTest extends EngineTestBase {
   void vendorPackages() throws Exception {
     Npm.assumeInstalled();
     npm = new Npm(git);
-    Path vendor = repo.resolve("vendor");
-    npm.pack(vendor, "left-pad", "1.0.0");
-    npm.pack(vendor, "left-pad", "2.0.0");
-    npm.pack(vendor, "right-pad", "1.0.0");
-    npm.run(repo, "install", "--package-lock-only");
-    git.git(repo, "add", "-A");
-    git.git(repo, "commit", "-q", "-m", "Vendored packages and lockfile");
+    npm.vendor(repo, "left-pad@1.0.0", "left-pad@2.0.0", "right-pad@1.0.0");
   }
 
   private static String install(String tarball) {

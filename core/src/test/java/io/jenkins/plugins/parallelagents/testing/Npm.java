@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Npm {
 
   private final Map<String, String> environment;
+  private final GitSandbox sandbox;
 
   /**
    * @param sandbox whose HOME holds npm's cache, so that no test reads or fills the machine's
@@ -30,6 +31,7 @@ public final class Npm {
     Map<String, String> env = new HashMap<>(sandbox.environment());
     env.put("npm_config_update_notifier", "false");
     this.environment = Map.copyOf(env);
+    this.sandbox = sandbox;
   }
 
   public static void assumeInstalled() {
@@ -116,5 +118,20 @@ public final class Npm {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Packs each {@code name@version} into {@code repo}'s {@code vendor} folder, writes the lockfile
+   * and commits both: the repository's packages then install with no network.
+   */
+  public void vendor(Path repo, String... packages) throws IOException {
+    Path vendor = repo.resolve("vendor");
+    for (String nameAtVersion : packages) {
+      String[] parts = nameAtVersion.split("@");
+      pack(vendor, parts[0], parts[1]);
+    }
+    run(repo, "install", "--package-lock-only");
+    sandbox.git(repo, "add", "-A");
+    sandbox.git(repo, "commit", "-q", "-m", "Vendored packages and lockfile");
   }
 }
