@@ -3,10 +3,8 @@ package io.jenkins.plugins.parallelagents.process;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,13 +30,6 @@ final class ProcessTrees {
 
   /** How long no marked process may be seen before a sweep trusts that none is left. */
   private static final long QUIET_MS = 300;
-
-  /**
-   * How long a process that appeared during a sweep may hide its environment before the sweep stops
-   * waiting for it: an {@code exec} takes microseconds, even waiting for a busy CPU it takes far
-   * less than this.
-   */
-  private static final long UNREADABLE_MS = 2_000;
 
   private ProcessTrees() {}
 
@@ -67,39 +58,26 @@ final class ProcessTrees {
    * Kills every marked process, even one that keeps starting a new copy of itself and exiting:
    * killing what a scan found is always one copy late, so the marked processes are first frozen
    * (SIGSTOP, which no process can ignore) until a scan finds no new one, and only then killed. A
-   * process in the middle of an {@code exec} shows no environment for a moment (longer on a loaded
-   * machine, where it may wait for a CPU), so a scan can miss it: the sweep ends only once no
-   * marked process has been seen for {@value #QUIET_MS} ms and no young process still shows an
-   * empty environment, waiting up to {@value #UNREADABLE_MS} ms for each.
+   * process in the middle of an {@code exec} shows no environment for a moment, so a scan can miss
+   * it: the sweep ends only once no marked process has been seen for {@value #QUIET_MS} ms.
    */
   private static void sweep(RunMarker.Selection marked) {
     long deadline = System.currentTimeMillis() + SWEEP_MS;
     long quietUntil = System.currentTimeMillis() + QUIET_MS;
-    Set<Long> settled = new HashSet<>();
-    Map<Long, Long> hiding = new HashMap<>();
     boolean interrupted = false;
     while (System.currentTimeMillis() < deadline) {
-      RunMarker.Scan scan = marked.scan();
-      long now = System.currentTimeMillis();
-      if (!scan.marked().isEmpty()) {
-        freezeThenKill(marked, scan.marked(), deadline);
+      List<ProcessHandle> left = marked.find();
+      if (!left.isEmpty()) {
+        freezeThenKill(marked, left, deadline);
         quietUntil = System.currentTimeMillis() + QUIET_MS;
-        continue;
-      }
-      hiding.keySet().retainAll(scan.unreadable());
-      for (long pid : scan.unreadable()) {
-        if (!settled.contains(pid) && now - hiding.computeIfAbsent(pid, p -> now) > UNREADABLE_MS) {
-          settled.add(pid); // hidden for that long, it is not in an exec: not one of ours
-        }
-      }
-      boolean execing = scan.unreadable().stream().anyMatch(pid -> !settled.contains(pid));
-      if (!execing && now >= quietUntil) {
+      } else if (System.currentTimeMillis() >= quietUntil) {
         break;
-      }
-      try {
-        Thread.sleep(POLL_MS / 5); // nothing to wait on for a process that may yet show up
-      } catch (InterruptedException e) {
-        interrupted = true; // finish the sweep first: a cancelled run must not leave processes
+      } else {
+        try {
+          Thread.sleep(POLL_MS / 5); // nothing to wait on for a process that may yet show up
+        } catch (InterruptedException e) {
+          interrupted = true; // finish the sweep first: a cancelled run must not leave processes
+        }
       }
     }
     if (interrupted) {

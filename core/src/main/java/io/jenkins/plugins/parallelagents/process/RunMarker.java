@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The environment variable every command of one runner inherits, and every process those commands
@@ -78,39 +76,26 @@ final class RunMarker {
 
     /** The live processes selected. */
     List<ProcessHandle> find() {
-      return scan().marked();
-    }
-
-    /** The live processes selected, and those whose environment could not be read. */
-    Scan scan() {
-      return RunMarker.scan(entry, whole);
+      return RunMarker.find(entry, whole);
     }
   }
 
-  /**
-   * One look at every process.
-   *
-   * @param unreadable young processes (started in the last {@value #YOUNG_SECONDS} s, no kernel
-   *     thread) whose environment read as empty: one in the middle of an {@code exec} does, for a
-   *     moment, and may be one of the selected
-   */
-  record Scan(List<ProcessHandle> marked, Set<Long> unreadable) {}
-
-  private static Scan scan(String entry, boolean whole) {
+  private static List<ProcessHandle> find(String entry, boolean whole) {
     List<ProcessHandle> found = new ArrayList<>();
-    Set<Long> unreadable = new HashSet<>();
     long self = ProcessHandle.current().pid();
     List<Long> pids = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
       dirs.forEach(dir -> pids.add(Long.parseLong(dir.getFileName().toString())));
     } catch (IOException | RuntimeException e) {
-      // no /proc (not Linux): the process groups still stop what stayed in them
-      return new Scan(found, unreadable);
+      return found; // no /proc (not Linux): the process groups still stop what stayed in them
     }
     // Newest first: a process that keeps replacing itself with a new copy lives a few
-    // milliseconds; read last, it would be gone, and its copy not in the listing.
-    pids.sort(Comparator.reverseOrder());
-    double uptime = uptime();
+    // milliseconds; read last, it would be gone, and its copy not in the listing. Pids wrap
+    // around (at 32768 on many machines, which a build's git calls pass often): the newest is
+    // the one allocated last, not the largest.
+    long last = lastPid();
+    long max = pidMax();
+    pids.sort(Comparator.comparingLong(pid -> Math.floorMod(last - pid, max)));
     for (long pid : pids) {
       if (pid == self) {
         continue;
@@ -119,43 +104,9 @@ final class RunMarker {
       if (env.isPresent() && contains(env.get(), entry, whole) && !dead(pid)) {
         // The pid could be reused between the read and the signal; that window is microseconds.
         ProcessHandle.of(pid).ifPresent(found::add);
-      } else if (env.isPresent() && env.get().length == 0 && youngUserProcess(pid, uptime)) {
-        // Another user's process cannot be read at all; ours reads empty only inside an exec.
-        unreadable.add(pid);
       }
     }
-    return new Scan(found, unreadable);
-  }
-
-  /** How young a process with an empty environment must be for a sweep to wait for it. */
-  static final int YOUNG_SECONDS = 10;
-
-  /** Clock ticks per second of {@code /proc/<pid>/stat}'s start time: 100 on every Linux build. */
-  private static final double TICKS = 100.0;
-
-  /**
-   * Whether the process is alive, not a kernel thread (those have no environment at all), and
-   * started in the last {@value #YOUNG_SECONDS} s ({@code uptime}: seconds since boot).
-   */
-  private static boolean youngUserProcess(long pid, double uptime) {
-    try {
-      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-      String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      boolean user = pid != 2 && !after[0].equals("Z") && !after[1].equals("2");
-      double age = uptime - Long.parseLong(after[19]) / TICKS;
-      return user && age < YOUNG_SECONDS;
-    } catch (IOException | RuntimeException e) {
-      return false; // gone meanwhile
-    }
-  }
-
-  /** Seconds since boot, or a value that makes every process old when it cannot be read. */
-  private static double uptime() {
-    try {
-      return Double.parseDouble(Files.readString(PROC.resolve("uptime")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    return found;
   }
 
   /**
@@ -169,6 +120,26 @@ final class RunMarker {
       return afterName < 0 || stat.length() < afterName + 3 || stat.charAt(afterName + 2) == 'Z';
     } catch (IOException e) {
       return true; // gone meanwhile
+    }
+  }
+
+  /** The pid the kernel allocated last (the fifth field of /proc/loadavg), or the largest. */
+  private static long lastPid() {
+    try {
+      String[] fields = Files.readString(PROC.resolve("loadavg")).strip().split(" ");
+      return Long.parseLong(fields[4]);
+    } catch (IOException | RuntimeException e) {
+      return -1; // every pid then sorts by size, largest first
+    }
+  }
+
+  /** Where pids wrap around. */
+  private static long pidMax() {
+    try {
+      return Long.parseLong(
+          Files.readString(PROC.resolve("sys").resolve("kernel").resolve("pid_max")).strip());
+    } catch (IOException | RuntimeException e) {
+      return 1L << 22; // the kernel's largest
     }
   }
 
