@@ -30,10 +30,10 @@ import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.run.ResolverAgent;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
-import io.jenkins.plugins.parallelagents.train.CombinedTest;
+import io.jenkins.plugins.parallelagents.train.CombinedTestCommand;
 import io.jenkins.plugins.parallelagents.train.MergeTrain;
+import io.jenkins.plugins.parallelagents.train.TestAndEject;
 import io.jenkins.plugins.parallelagents.train.TrainReports;
-import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +124,11 @@ public final class NodeMerge {
       test = new TestReport(null, TestStatus.SKIPPED, null, 0, "the plan has no test command");
     } else {
       t0 = System.nanoTime();
-      TrainTest.Tested tested =
-          new TrainTest(
+      TestAndEject.Tested tested =
+          new TestAndEject(
                   train,
-                  new CombinedTest(runner, plan.test(), environment, output).withCache(run.cache()),
+                  new CombinedTestCommand(runner, plan.test(), environment, output)
+                      .withCache(run.cache()),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));

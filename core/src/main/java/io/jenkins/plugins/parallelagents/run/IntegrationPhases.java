@@ -17,9 +17,9 @@ import io.jenkins.plugins.parallelagents.report.PredictedConflict;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
-import io.jenkins.plugins.parallelagents.train.CombinedTest;
+import io.jenkins.plugins.parallelagents.train.CombinedTestCommand;
 import io.jenkins.plugins.parallelagents.train.MergeTrain;
-import io.jenkins.plugins.parallelagents.train.TrainTest;
+import io.jenkins.plugins.parallelagents.train.TestAndEject;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -65,15 +65,16 @@ final class IntegrationPhases {
   }
 
   /** Tests the train's outcome, ejecting what breaks the test when the plan says so. */
-  TrainTest.Tested test(List<TaskBranch> branches, String integrationStart, MergeOutcome merged) {
-    CombinedTest test =
-        new CombinedTest(
+  TestAndEject.Tested test(
+      List<TaskBranch> branches, String integrationStart, MergeOutcome merged) {
+    CombinedTestCommand test =
+        new CombinedTestCommand(
             run.runner(),
             run.plan().test(),
             run.commandEnvironment(),
             line -> run.listener().output("test", "test", line));
     test = test.withCache(run.cache());
-    return new TrainTest(train(), test, run.directory()::phaseLog)
+    return new TestAndEject(train(), test, run.directory()::phaseLog)
         .run(integrationStart, branches, merged);
   }
 

@@ -16,8 +16,8 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
+import io.jenkins.plugins.parallelagents.train.TestAndEject;
 import io.jenkins.plugins.parallelagents.train.TrainReports;
-import io.jenkins.plugins.parallelagents.train.TrainTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +194,7 @@ final class RunPhases {
     String commit = outcome.commit();
     if (run.plan().test() != null) {
       long mergeMs = state.merge().durationMs();
-      TrainTest.Tested tested =
+      TestAndEject.Tested tested =
           timed(
               "test",
               t -> testOutcome(t.test()),

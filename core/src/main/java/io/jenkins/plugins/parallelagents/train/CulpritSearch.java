@@ -22,7 +22,7 @@ final class CulpritSearch {
 
   /** Tests one combination; empty when no test run is left. */
   interface Probe {
-    Optional<CombinedTest.Result> test(String commit, List<String> tasks, String purpose);
+    Optional<CombinedTestCommand.Result> test(String commit, List<String> tasks, String purpose);
   }
 
   /**
@@ -58,13 +58,16 @@ final class CulpritSearch {
    * @return the culprit, or empty when the budget ran out before the search found one
    */
   Optional<Culprit> find(
-      String start, List<TaskBranch> merged, Map<String, String> heads, CombinedTest.Result red) {
+      String start,
+      List<TaskBranch> merged,
+      Map<String, String> heads,
+      CombinedTestCommand.Result red) {
     int lo = 0;
     int hi = merged.size();
-    CombinedTest.Result evidence = red;
+    CombinedTestCommand.Result evidence = red;
     while (hi - lo > 1) {
       int mid = (lo + hi) >>> 1;
-      Optional<CombinedTest.Result> run =
+      Optional<CombinedTestCommand.Result> run =
           probe.test(
               commitAt(start, merged, heads, mid),
               ids(merged.subList(0, mid)),
@@ -82,7 +85,7 @@ final class CulpritSearch {
     TaskBranch culprit = merged.get(hi - 1);
     if (hi == 1) {
       // The first task alone is red: unless the start is red without it.
-      Optional<CombinedTest.Result> base =
+      Optional<CombinedTestCommand.Result> base =
           probe.test(start, List.of(), "the integration start, no task merged");
       if (base.isPresent() && !base.get().passed()) {
         return Optional.of(new Culprit(null, null, failing(base.get())));
@@ -93,7 +96,7 @@ final class CulpritSearch {
     if (alone == null) {
       return Optional.of(new Culprit(culprit, null, failing(evidence)));
     }
-    Optional<CombinedTest.Result> single =
+    Optional<CombinedTestCommand.Result> single =
         probe.test(alone, List.of(culprit.taskId()), "'" + culprit.taskId() + "' alone");
     if (single.isEmpty() || !single.get().passed()) {
       return Optional.of(
@@ -112,7 +115,7 @@ final class CulpritSearch {
       Map<String, String> heads,
       TaskBranch culprit,
       int before,
-      CombinedTest.Result evidence) {
+      CombinedTestCommand.Result evidence) {
     int lo = 0;
     int hi = before;
     while (hi - lo > 1) {
@@ -123,7 +126,7 @@ final class CulpritSearch {
       }
       List<String> tasks = new ArrayList<>(ids(merged.subList(0, mid)));
       tasks.add(culprit.taskId());
-      Optional<CombinedTest.Result> run =
+      Optional<CombinedTestCommand.Result> run =
           probe.test(
               combination,
               tasks,
@@ -151,7 +154,7 @@ final class CulpritSearch {
     return tasks.stream().map(TaskBranch::taskId).toList();
   }
 
-  private static List<String> failing(CombinedTest.Result run) {
+  private static List<String> failing(CombinedTestCommand.Result run) {
     return run.failure() == null ? List.of() : run.failure().failingTests();
   }
 }

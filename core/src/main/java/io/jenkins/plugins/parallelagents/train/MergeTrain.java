@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * Combines every task branch that merges, in merge order, setting aside the ones that do not (see
  * {@link Combination}): GitHub's merge queue and GitLab's merge trains do the same with pull
- * requests. {@link TrainTest} then tests what was combined and ejects what breaks it.
+ * requests. {@link TestAndEject} then tests what was combined and ejects what breaks it.
  */
 public final class MergeTrain {
 

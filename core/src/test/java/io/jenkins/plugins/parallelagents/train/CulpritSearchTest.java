@@ -61,7 +61,7 @@ class CulpritSearchTest {
           probed.add(commit);
           boolean failed = red.test(content(commit));
           return Optional.of(
-              new CombinedTest.Result(
+              new CombinedTestCommand.Result(
                   failed ? TestStatus.FAILED : TestStatus.PASSED,
                   failed ? 1 : 0,
                   0,
@@ -69,7 +69,8 @@ class CulpritSearchTest {
                   null,
                   false));
         };
-    CombinedTest.Result first = new CombinedTest.Result(TestStatus.FAILED, 1, 0, null, null, false);
+    CombinedTestCommand.Result first =
+        new CombinedTestCommand.Result(TestStatus.FAILED, 1, 0, null, null, false);
     Optional<CulpritSearch.Culprit> found =
         new CulpritSearch(probe, (head, task) -> head + "+" + task.taskId())
             .find(START, tasks, heads(tasks), first);
@@ -93,7 +94,7 @@ class CulpritSearchTest {
         // the first run and the run without the culprit are the train's; the rest is the search's
         assertThat(searched.probed().size() + 2)
             .as("n=%d k=%d runs", n, k)
-            .isLessThanOrEqualTo(TrainTest.defaultBudget(n));
+            .isLessThanOrEqualTo(TestAndEject.defaultBudget(n));
       }
     }
   }
@@ -114,7 +115,7 @@ class CulpritSearchTest {
           assertThat(culprit.partner().taskId()).as(at).isEqualTo(a);
           assertThat(searched.probed().size() + 2)
               .as(at + " runs")
-              .isLessThanOrEqualTo(TrainTest.defaultBudget(n));
+              .isLessThanOrEqualTo(TestAndEject.defaultBudget(n));
         }
       }
     }

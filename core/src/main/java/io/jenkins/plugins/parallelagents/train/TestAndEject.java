@@ -21,20 +21,20 @@ import java.util.function.Function;
  * (or pair) that breaks it, sets it aside, merges the rest again and tests that, within the plan's
  * budget of test runs. One instance per test phase; not thread-safe.
  */
-public final class TrainTest {
+public final class TestAndEject {
 
   private final MergeTrain train;
-  private final CombinedTest test;
+  private final CombinedTestCommand test;
   private final Function<String, Path> logs;
   private final List<TestRun> runs = new ArrayList<>();
-  private final Map<String, CombinedTest.Result> byCommit = new HashMap<>();
+  private final Map<String, CombinedTestCommand.Result> byCommit = new HashMap<>();
   private int budget;
-  private CombinedTest.Result cancelled;
+  private CombinedTestCommand.Result cancelled;
 
   /**
    * @param logs the log file of a run-level step by name ({@code test}, {@code test-2}, ...)
    */
-  public TrainTest(MergeTrain train, CombinedTest test, Function<String, Path> logs) {
+  public TestAndEject(MergeTrain train, CombinedTestCommand test, Function<String, Path> logs) {
     this.train = train;
     this.test = test;
     this.logs = logs;
@@ -55,7 +55,7 @@ public final class TrainTest {
     Integer planned = train.settings().maxTestRuns();
     budget = planned != null ? planned : defaultBudget(merged.merged().size());
     MergeOutcome outcome = merged;
-    CombinedTest.Result result =
+    CombinedTestCommand.Result result =
         probe(outcome.commit(), outcome.merged(), "everything merged").orElse(cancelled);
     List<SetAside> ejected = new ArrayList<>();
     String stopped = null;
@@ -91,7 +91,7 @@ public final class TrainTest {
         stopped = "every task was set aside; nothing is left to test";
         break;
       }
-      Optional<CombinedTest.Result> next =
+      Optional<CombinedTestCommand.Result> next =
           probe(outcome.commit(), outcome.merged(), "without " + quoted(culprit.task()));
       if (next.isEmpty()) {
         stopped = outOfRuns();
@@ -118,8 +118,9 @@ public final class TrainTest {
    * Tests one combination, once: empty when the budget is spent or the run was cancelled (a
    * cancelled test says nothing about the combination).
    */
-  private Optional<CombinedTest.Result> probe(String commit, List<String> tasks, String purpose) {
-    CombinedTest.Result known = byCommit.get(commit);
+  private Optional<CombinedTestCommand.Result> probe(
+      String commit, List<String> tasks, String purpose) {
+    CombinedTestCommand.Result known = byCommit.get(commit);
     if (known != null) {
       return Optional.of(known);
     }
@@ -128,7 +129,7 @@ public final class TrainTest {
     }
     int n = runs.size() + 1;
     train.tree().checkOut(commit);
-    CombinedTest.Result result =
+    CombinedTestCommand.Result result =
         test.run(train.tree().folder(), logs.apply(n == 1 ? "test" : "test-" + n));
     if (!result.cancelled()) {
       byCommit.put(commit, result);
@@ -173,7 +174,8 @@ public final class TrainTest {
         + " test runs (merge.maxTestRuns)";
   }
 
-  private TestReport report(CombinedTest.Result last, List<SetAside> ejected, String stopped) {
+  private TestReport report(
+      CombinedTestCommand.Result last, List<SetAside> ejected, String stopped) {
     long total = runs.stream().mapToLong(TestRun::durationMs).sum();
     String reason = last.reason();
     if (last.passed() && !ejected.isEmpty()) {

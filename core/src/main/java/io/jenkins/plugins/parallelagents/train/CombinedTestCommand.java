@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * The plan's test on one combined tree: {@code test.setup}, then {@code test.command}, each with
  * its own log. A failed setup fails the test without running the command.
  */
-public final class CombinedTest {
+public final class CombinedTestCommand {
 
   private final CommandRunner runner;
   private final TestSettings settings;
@@ -30,7 +30,7 @@ public final class CombinedTest {
   /**
    * @param lines receives the output of both commands, line by line
    */
-  public CombinedTest(
+  public CombinedTestCommand(
       CommandRunner runner,
       TestSettings settings,
       Map<String, String> environment,
@@ -42,8 +42,8 @@ public final class CombinedTest {
   }
 
   /** The same test, with {@code cache} restored before {@code test.setup}. */
-  public CombinedTest withCache(TreeCache cache) {
-    CombinedTest cached = new CombinedTest(runner, settings, environment, lines);
+  public CombinedTestCommand withCache(TreeCache cache) {
+    CombinedTestCommand cached = new CombinedTestCommand(runner, settings, environment, lines);
     cached.cache = cache;
     return cached;
   }
