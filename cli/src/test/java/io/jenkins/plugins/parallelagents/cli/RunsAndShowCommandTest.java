@@ -179,9 +179,7 @@ class RunsAndShowCommandTest {
   /** The owner of a process that has ended: this machine, its pid and start time. */
   private static RunOwner deadOwner() throws Exception {
     Process gone = new ProcessBuilder("sleep", "600").start();
-    RunOwner owner =
-        new RunOwner(
-            RunOwner.current().host(), gone.pid(), gone.info().startInstant().orElseThrow());
+    RunOwner owner = RunOwner.of(gone.toHandle());
     gone.destroyForcibly().waitFor();
     return owner;
   }

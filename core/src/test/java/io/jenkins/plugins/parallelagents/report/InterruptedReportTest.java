@@ -98,7 +98,7 @@ class InterruptedReportTest {
             run.startedAt(),
             run.finishedAt(),
             run.directory(),
-            new RunOwner("ci-7", 4242, Instant.parse("2026-03-02T09:14:58.120Z")));
+            new RunOwner("ci-7", 4242, Instant.parse("2026-03-02T09:14:58.120Z"), "boot-1:8812"));
     return new RunReport(
         sample.schema(),
         dead,
