@@ -39,8 +39,10 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
   private final AtomicLong commands = new AtomicLong();
   private final Map<Process, Boolean> running = new ConcurrentHashMap<>();
   private final boolean sessions;
+  private final Optional<Path> shell;
   private volatile boolean cancelled;
   private Watchdog watchdog;
+  private StepCgroups cgroups;
 
   /**
    * @param baseEnvironment the environment every command starts from (usually the host's own)
@@ -91,6 +93,7 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     this.captureLimits = Objects.requireNonNull(captureLimits);
     this.sessions =
         Executables.find("setsid", baseEnvironment.get("PATH"), Path.of(".")).isPresent();
+    this.shell = Executables.find("sh", baseEnvironment.get("PATH"), Path.of("."));
   }
 
   @Override
@@ -120,6 +123,11 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     // The program found on the run's PATH, not on the JVM's, which the launch would search.
     argv.add(executable.get().toString());
     argv.addAll(request.argv().subList(1, request.argv().size()));
+    Optional<StepCgroups> cgroups = ownGroup ? stepCgroups() : Optional.empty();
+    Optional<Path> cgroup = cgroups.flatMap(all -> all.forCommand(command));
+    if (cgroup.isPresent()) {
+      argv = cgroups.get().enter(cgroup.get(), argv);
+    }
     ProcessBuilder builder = new ProcessBuilder(argv).directory(request.directory().toFile());
     Map<String, String> environment = builder.environment();
     environment.clear();
@@ -132,31 +140,45 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     try {
       process = builder.start();
     } catch (IOException e) {
+      cgroup.ifPresent(StepCgroups::kill);
       return CommandResult.notStarted(startFailure(request, e));
     }
+    Step step = new Step(process, ownGroup, marker.command(command), cgroup);
     running.put(process, ownGroup);
     if (cancelled) {
       // cancelAll ran between the check above and put()
-      ProcessTrees.stop(List.of(process), groups(process, ownGroup), marker.command(command));
+      step.stop();
     }
     try {
       closeQuietly(process);
-      return await(request, process, ownGroup, command, start);
+      return await(request, step, start);
     } finally {
       running.remove(process);
     }
   }
 
-  private CommandResult await(
-      CommandRequest request, Process process, boolean ownGroup, long command, long start) {
-    RunMarker.Selection own = marker.command(command);
+  /** A started step and the nets that stop it with all it started. */
+  private record Step(
+      Process process, boolean ownGroup, RunMarker.Selection own, Optional<Path> cgroup) {
+    void stop() {
+      ProcessTrees.stop(List.of(process), groups(process, ownGroup), own, cgroup);
+    }
+
+    /** After the step's own process ended: what it left running. */
+    void stopLeftovers() {
+      ProcessTrees.stop(List.of(), groups(process, ownGroup), own, cgroup);
+    }
+  }
+
+  private CommandResult await(CommandRequest request, Step step, long start) {
+    Process process = step.process();
     OutputPump out;
     OutputPump err;
     Duration timeout = request.timeout();
     if (request.capture()) {
       // Output that passes the limit stops the command at once: waiting for its end would let it
       // run (and fill a disk) for nothing.
-      Runnable stop = () -> ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
+      Runnable stop = step::stop;
       out = OutputPump.capture(process.getInputStream(), captureLimits.outputBytes(), stop);
       err = OutputPump.capture(process.getErrorStream(), captureLimits.outputBytes(), stop);
       timeout = timeout == null ? captureLimits.timeout() : timeout;
@@ -171,14 +193,18 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
         process.waitFor();
       } else if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
+        step.stop();
       }
     } catch (InterruptedException e) {
-      ProcessTrees.stop(List.of(process), groups(process, ownGroup), own);
+      step.stop();
       Thread.currentThread().interrupt();
     }
     if (!request.capture()) {
-      stopLeftovers(process, ownGroup, own);
+      // What the step left running (a server started in the background, a watcher, a daemon that
+      // double-forked away) is stopped, as a build server ends a build's stray processes. Always a
+      // full sweep: one look could miss a process in the middle of an exec, which shows no
+      // environment for that moment.
+      step.stopLeftovers();
     }
     long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     String stdout = out.finish();
@@ -191,16 +217,6 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
       exit = exit == 0 ? -1 : exit;
     }
     return new CommandResult(exit, stdout, stderr, durationMs, timedOut, cancelled, null);
-  }
-
-  /**
-   * After a step's own process ended: stops what it left running (a server started in the
-   * background, a watcher, a daemon that double-forked away), as a build server ends a build's
-   * stray processes. Always a full sweep: one look could miss a process in the middle of an {@code
-   * exec}, which shows no environment for that moment.
-   */
-  private static void stopLeftovers(Process process, boolean ownGroup, RunMarker.Selection own) {
-    ProcessTrees.stop(List.of(), groups(process, ownGroup), own);
   }
 
   /**
@@ -225,6 +241,10 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
         watchdog.close();
         watchdog = null;
       }
+      if (cgroups != null) {
+        cgroups.close();
+        cgroups = null;
+      }
     }
   }
 
@@ -236,7 +256,11 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
         groups.add(root.pid());
       }
     }
-    ProcessTrees.stop(roots, groups, marker.all());
+    Optional<Path> all;
+    synchronized (this) {
+      all = Optional.ofNullable(cgroups).map(StepCgroups::root);
+    }
+    ProcessTrees.stop(roots, groups, marker.all(), all);
   }
 
   /** The watchdog process, once a command has started it; for tests. */
@@ -251,8 +275,23 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
 
   private synchronized void startWatchdog() {
     if (watchdog == null) {
-      watchdog = Watchdog.start(marker.runnerPrefix()).orElse(null);
+      // The groups first: the watchdog must know them to kill what is in them.
+      Optional<Path> all = stepCgroups().map(StepCgroups::root);
+      watchdog = Watchdog.start(marker.runnerPrefix(), all).orElse(null);
     }
+  }
+
+  /** The runner's control groups, made at its first step; empty where the machine has none. */
+  private synchronized Optional<StepCgroups> stepCgroups() {
+    if (cgroups == null && shell.isPresent()) {
+      cgroups = StepCgroups.create(shell.get()).orElse(null);
+    }
+    return Optional.ofNullable(cgroups);
+  }
+
+  /** The runner's control group, once a step has made it; for tests. */
+  synchronized Optional<Path> cgroup() {
+    return Optional.ofNullable(cgroups).map(StepCgroups::root);
   }
 
   private static List<Long> groups(Process process, boolean ownGroup) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.parallelagents.process;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,9 +15,11 @@ import java.util.stream.Collectors;
  * them one shared grace period, then forces what is left (SIGKILL). Stopping twenty stuck agents
  * thus takes one grace period, not twenty.
  *
- * <p>Three nets catch a step's processes: the descendants still attached to it, its process group
- * (steps run in a session of their own, with {@code setsid}), and the {@link RunMarker} in the
- * environment, which also finds what left the group ({@code setsid nohup ...}, a double fork).
+ * <p>Four nets catch a step's processes: the descendants still attached to it, its process group
+ * (steps run in a session of their own, with {@code setsid}), the {@link RunMarker} in the
+ * environment, which also finds what left the group ({@code setsid nohup ...}, a double fork), and,
+ * where the machine allows it, the step's control group ({@link StepCgroups}), which also holds
+ * what cleared its environment.
  */
 final class ProcessTrees {
 
@@ -35,9 +39,14 @@ final class ProcessTrees {
 
   /**
    * Stops {@code roots} (processes this JVM started, maybe still running), the process groups led
-   * by {@code groups}, and the processes that carry the {@code marked} environment entry.
+   * by {@code groups}, the processes that carry the {@code marked} environment entry, and every
+   * process in the control group {@code cgroup} ({@link StepCgroups}), which it then removes.
    */
-  static void stop(Collection<Process> roots, Collection<Long> groups, RunMarker.Selection marked) {
+  static void stop(
+      Collection<Process> roots,
+      Collection<Long> groups,
+      RunMarker.Selection marked,
+      Optional<Path> cgroup) {
     // Descendants are collected before the roots die: once they do, theirs are re-parented.
     List<ProcessHandle> targets = new ArrayList<>();
     roots.forEach(root -> targets.addAll(root.descendants().toList()));
@@ -51,6 +60,9 @@ final class ProcessTrees {
     roots.forEach(root -> root.descendants().forEach(ProcessHandle::destroyForcibly));
     targets.forEach(ProcessHandle::destroyForcibly);
     roots.forEach(Process::destroyForcibly);
+    // The one net nothing escapes where the machine allows it; the sweep still catches what left
+    // the group (a process allowed to write to the control group files).
+    cgroup.ifPresent(StepCgroups::kill);
     sweep(marked);
   }
 

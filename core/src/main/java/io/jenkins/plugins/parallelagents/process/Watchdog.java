@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +12,10 @@ import java.util.Optional;
  *
  * <p>It waits on its standard input, a pipe whose only writer is this JVM. Whatever way the JVM
  * ends, the kernel closes that pipe and the watchdog wakes: there is no pid to poll, so no pid
- * reuse to fear. It then stops every process carrying the runner's {@link RunMarker} and exits.
- * {@link #close()} ends it the same way when the runner is closed. Its output goes nowhere, so it
- * never holds a parent's pipe (a build tool's forked test JVM) open.
+ * reuse to fear. It then stops every process carrying the runner's {@link RunMarker}, kills the
+ * runner's control group where there is one, and exits. {@link #close()} ends it the same way when
+ * the runner is closed. Its output goes nowhere, so it never holds a parent's pipe (a build tool's
+ * forked test JVM) open.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -44,6 +46,7 @@ final class Watchdog implements AutoCloseable {
       }
       pids=$(marked "$1")
       [ -n "$pids" ] && kill -s TERM $pids 2>/dev/null && sleep 1
+      [ -n "$2" ] && echo 1 > "$2/cgroup.kill" 2>/dev/null
       rounds=0
       quiet=0
       while [ $rounds -lt 1000 ] && [ $quiet -lt 100 ]; do
@@ -66,6 +69,14 @@ final class Watchdog implements AutoCloseable {
         done
         kill -s KILL $frozen 2>/dev/null
       done
+      if [ -n "$2" ]; then
+        echo 1 > "$2/cgroup.kill" 2>/dev/null
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+          grep -qs 'populated 1' "$2/cgroup.events" || break
+          sleep 1
+        done
+        rmdir "$2"/*/ "$2" 2>/dev/null
+      fi
       """;
 
   private final Process process;
@@ -78,12 +89,15 @@ final class Watchdog implements AutoCloseable {
 
   /**
    * Starts a watchdog for the processes whose environment has an entry starting with {@code
-   * markerPrefix}; empty when it cannot start (no {@code sh}, no {@code /proc}).
+   * markerPrefix}, and for those in the control group {@code cgroup} ({@link StepCgroups}, which it
+   * kills and removes); empty when it cannot start (no {@code sh}, no {@code /proc}).
    */
-  static Optional<Watchdog> start(String markerPrefix) {
+  static Optional<Watchdog> start(String markerPrefix, Optional<Path> cgroup) {
     // The marker is an argument, not in the watchdog's environment: it must not find itself.
+    String group = cgroup.map(Path::toString).orElse("");
     ProcessBuilder builder =
-        new ProcessBuilder(List.of("sh", "-c", SCRIPT, "parallel-agents-watchdog", markerPrefix))
+        new ProcessBuilder(
+                List.of("sh", "-c", SCRIPT, "parallel-agents-watchdog", markerPrefix, group))
             .redirectInput(ProcessBuilder.Redirect.PIPE)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD);
