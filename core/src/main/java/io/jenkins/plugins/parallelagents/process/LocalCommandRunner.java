@@ -289,6 +289,18 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     return Optional.ofNullable(cgroups);
   }
 
+  /**
+   * Whether steps run here in control groups of their own, the net that also holds a process that
+   * cleared its environment and left the step's session (see {@link StepCgroups}); checks by making
+   * and removing one.
+   */
+  public static boolean stepsHaveControlGroups() {
+    Optional<Path> sh = Executables.find("sh", System.getenv("PATH"), Path.of("."));
+    Optional<StepCgroups> probe = sh.flatMap(StepCgroups::create);
+    probe.ifPresent(StepCgroups::close);
+    return probe.isPresent();
+  }
+
   /** The runner's control group, once a step has made it; for tests. */
   synchronized Optional<Path> cgroup() {
     return Optional.ofNullable(cgroups).map(StepCgroups::root);
