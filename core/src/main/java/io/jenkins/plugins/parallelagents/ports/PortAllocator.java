@@ -1,9 +1,13 @@
 package io.jenkins.plugins.parallelagents.ports;
 
+import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PortSettings;
+import io.jenkins.plugins.parallelagents.plan.Task;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +49,25 @@ public final class PortAllocator {
     }
     held.addAll(ports.values());
     return new PortLease(ports, this);
+  }
+
+  /**
+   * Leases the ports of every attempt of {@code task}, attempt 1 first, each preferring its {@link
+   * PortSlots slot}; nothing stays leased when one cannot be had.
+   *
+   * @throws NoFreePortException when every port from a variable's base up is taken
+   */
+  public synchronized List<PortLease> leaseAttempts(Plan plan, Task task) {
+    List<PortLease> leases = new ArrayList<>();
+    try {
+      for (int attempt = 1; attempt <= task.attempts(); attempt++) {
+        leases.add(lease(PortSlots.of(plan, task.id(), attempt)));
+      }
+    } catch (NoFreePortException e) {
+      leases.forEach(PortLease::close);
+      throw e;
+    }
+    return List.copyOf(leases);
   }
 
   /** The ports that open leases hold now, for tests and reports. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.parallelagents.plan.PortSettings;
+import io.jenkins.plugins.parallelagents.testing.LocalPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,12 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Real sockets on this machine: each test picks a base that it checks is free first. */
+/** Real sockets on this machine: each test picks a base whose ports are free when it starts. */
 class PortAllocatorTest {
 
   @Test
   void aSlot_getsBasePlusSlot_whenThatPortIsFree() {
-    int base = freeRange(3);
+    int base = LocalPorts.freeRange(3);
     PortAllocator ports = new PortAllocator(settings(Map.of("PORT", base)));
 
     try (PortLease lease = ports.lease(2)) {
@@ -29,7 +30,7 @@ class PortAllocatorTest {
 
   @Test
   void aPortAnotherProcessListensOn_isSkipped() throws IOException {
-    int base = freeRange(3);
+    int base = LocalPorts.freeRange(3);
     PortAllocator ports = new PortAllocator(settings(Map.of("PORT", base)));
 
     try (ServerSocket someoneElse = new ServerSocket(base + 1);
@@ -40,7 +41,7 @@ class PortAllocatorTest {
 
   @Test
   void aPortHeldOnLoopbackOnly_isSkippedToo() throws IOException {
-    int base = freeRange(3);
+    int base = LocalPorts.freeRange(3);
     PortAllocator ports = new PortAllocator(settings(Map.of("PORT", base)));
 
     try (ServerSocket someoneElse =
@@ -52,7 +53,7 @@ class PortAllocatorTest {
 
   @Test
   void twoOpenLeases_neverShareAPort_evenForOneSlot() {
-    int base = freeRange(4);
+    int base = LocalPorts.freeRange(4);
     Map<String, Integer> bases = new LinkedHashMap<>();
     bases.put("PORT", base);
     bases.put("API_PORT", base + 1);
@@ -70,7 +71,7 @@ class PortAllocatorTest {
 
   @Test
   void aClosedLease_givesItsPortsBack() {
-    int base = freeRange(2);
+    int base = LocalPorts.freeRange(2);
     PortAllocator ports = new PortAllocator(settings(Map.of("PORT", base)));
 
     PortLease first = ports.lease(0);
@@ -109,16 +110,5 @@ class PortAllocatorTest {
 
   private static PortSettings settings(Map<String, Integer> bases) {
     return new PortSettings(bases);
-  }
-
-  /** A base whose next {@code count} ports are free now, away from the usual development ports. */
-  static int freeRange(int count) {
-    for (int base = 41000; base < 60000; base += 100) {
-      int b = base;
-      if (java.util.stream.IntStream.range(0, count).allMatch(i -> FreePorts.isFree(b + i))) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free ports on this machine");
   }
 }
