@@ -328,7 +328,10 @@ public final class AttemptRunner {
         null);
   }
 
-  /** The {@code AGENT_*} variables of the agent contract, for every step of the attempt. */
+  /**
+   * The {@code AGENT_*} variables of the agent contract and the attempt's port variables, for every
+   * step of the attempt.
+   */
   public static Map<String, String> environment(
       AttemptContext context, String prompt, java.nio.file.Path promptFile) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -342,6 +345,8 @@ public final class AttemptRunner {
     env.put("AGENT_RUN_ID", context.runId());
     env.put("AGENT_RUN_DIR", context.runDirectory().root().toString());
     env.put("AGENT_ATTEMPT", Integer.toString(context.attempt()));
+    // The plan refuses port names that clash with the variables above.
+    context.ports().forEach((name, port) -> env.put(name, Integer.toString(port)));
     return env;
   }
 

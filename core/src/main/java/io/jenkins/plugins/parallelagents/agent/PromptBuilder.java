@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.agent;
 
 import io.jenkins.plugins.parallelagents.plan.Task;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the text an agent receives: the task's prompt, the plan's shared interfaces (so that
@@ -19,6 +20,22 @@ public final class PromptBuilder {
       String branch,
       String startCommit,
       List<DependencyOutcome> dependencies) {
+    return build(task, interfaces, branch, startCommit, dependencies, List.of());
+  }
+
+  /**
+   * The prompt, naming the ports the agent's servers must listen on.
+   *
+   * @param attemptPorts the ports of each attempt by variable, attempt 1 first; empty, or empty
+   *     maps, when the plan names no ports
+   */
+  public static String build(
+      Task task,
+      String interfaces,
+      String branch,
+      String startCommit,
+      List<DependencyOutcome> dependencies,
+      List<Map<String, Integer>> attemptPorts) {
     StringBuilder text = new StringBuilder(task.prompt().strip()).append("\n");
     if (!interfaces.isBlank()) {
       text.append("\n## Shared interfaces\n\n")
@@ -58,6 +75,7 @@ public final class PromptBuilder {
       }
       text.append("\n");
     }
+    text.append(PortLines.of(attemptPorts));
     text.append(
         "- Work in this folder only. Commit or leave changes uncommitted (they are committed for"
             + " you); do not push.\n");

@@ -24,6 +24,7 @@ public final class PlanKeys {
           "merge",
           "test",
           "cache",
+          "environment",
           "publish",
           "cleanup",
           "guard");
@@ -66,6 +67,9 @@ public final class PlanKeys {
 
   /** Keys of the {@code cache} section. */
   public static final List<String> CACHE = List.of("key", "paths");
+
+  /** Keys of the {@code environment} section. */
+  public static final List<String> ENVIRONMENT = List.of("ports");
 
   /** Keys of the {@code publish} section. */
   public static final List<String> PUBLISH = List.of("remote", "force");

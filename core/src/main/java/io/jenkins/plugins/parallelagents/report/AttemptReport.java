@@ -26,6 +26,8 @@ import java.util.Map;
  *     file) that were left out of the attempt's commit: the task's diff starts after setup
  * @param failure what the step that failed the attempt (its setup, agent or verify) printed, or
  *     {@code null} when the attempt did not fail in one of them
+ * @param ports the port of each variable of the plan's {@code environment.ports} that the attempt's
+ *     steps got; empty when the plan names none
  */
 public record AttemptReport(
     int n,
@@ -40,13 +42,66 @@ public record AttemptReport(
     Instant startedAt,
     Map<String, StepTime> steps,
     List<String> setupChanged,
-    FailureExcerpt failure) {
+    FailureExcerpt failure,
+    Map<String, Integer> ports) {
 
   public AttemptReport {
     setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
     commits = commits == null ? List.of() : List.copyOf(commits);
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
+    ports = Collections.unmodifiableMap(ports == null ? Map.of() : new LinkedHashMap<>(ports));
+  }
+
+  /** An attempt that got no ports. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason,
+      Instant startedAt,
+      Map<String, StepTime> steps,
+      List<String> setupChanged,
+      FailureExcerpt failure) {
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        null);
+  }
+
+  /** This attempt with the ports its steps got. */
+  public AttemptReport withPorts(Map<String, Integer> ports) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        ports);
   }
 
   /** An attempt whose setup changed nothing that was left out, without an excerpt. */
@@ -120,6 +175,7 @@ public record AttemptReport(
         startedAt,
         steps,
         setupChanged,
-        excerpt);
+        excerpt,
+        ports);
   }
 }

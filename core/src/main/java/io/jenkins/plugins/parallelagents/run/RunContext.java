@@ -7,6 +7,7 @@ import io.jenkins.plugins.parallelagents.git.RepositoryLock;
 import io.jenkins.plugins.parallelagents.git.RepositorySnapshot;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.ports.PortAllocator;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
@@ -25,6 +26,8 @@ import java.util.Map;
  *     changed them
  * @param redactor masks secrets in the files the run writes
  * @param cache what setup makes, reused between trees with the same key files
+ * @param ports hands each attempt and test run ports of its own, from the plan's {@code
+ *     environment.ports}
  */
 record RunContext(
     Plan plan,
@@ -43,7 +46,8 @@ record RunContext(
     TaskRepositories trees,
     RepositorySnapshot userRepository,
     Redactor redactor,
-    TreeCache cache) {
+    TreeCache cache,
+    PortAllocator ports) {
 
   /** The lock other runs of the user's repository wait on while this one writes its refs. */
   RepositoryLock repositoryLock() {

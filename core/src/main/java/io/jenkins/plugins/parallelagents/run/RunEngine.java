@@ -14,6 +14,7 @@ import io.jenkins.plugins.parallelagents.lifecycle.RunEntry;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
 import io.jenkins.plugins.parallelagents.lifecycle.StateRoot;
 import io.jenkins.plugins.parallelagents.plan.Plan;
+import io.jenkins.plugins.parallelagents.ports.PortAllocator;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.BaseRef;
 import io.jenkins.plugins.parallelagents.report.ReportRedaction;
@@ -159,7 +160,8 @@ public final class RunEngine {
               new TaskRepositories(git, checked.top(), new RepositoryLock(root.repositoryLock())),
               checked.userRepository(),
               redactor,
-              new TreeCache(plan.cache(), root.cache()));
+              new TreeCache(plan.cache(), root.cache()),
+              new PortAllocator(plan.environment().ports()));
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));

@@ -12,6 +12,8 @@ import io.jenkins.plugins.parallelagents.guard.LargeFiles;
 import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.ports.NoFreePortException;
+import io.jenkins.plugins.parallelagents.ports.PortLease;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
@@ -51,22 +53,28 @@ final class TaskExecutor {
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
     running(task, started);
+    List<PortLease> ports = List.of();
     try {
-      Prompt prompt = writePrompt(task, startPoint);
+      ports = run.ports().leaseAttempts(run.plan(), task);
+      Prompt prompt = writePrompt(task, startPoint, ports);
+      List<PortLease> leases = ports;
       List<AttemptResult> results =
           task.attempts() == 1
-              ? List.of(safeAttempt(task, 1, startPoint, prompt))
-              : parallelAttempts(task, startPoint, prompt);
-      return finish(task, started, results);
+              ? List.of(safeAttempt(task, 1, startPoint, prompt, leases.get(0)))
+              : parallelAttempts(task, startPoint, prompt, leases);
+      return finish(task, started, results, ports);
     } catch (RuntimeException e) {
       return run.state().task(task.id()).failed(describe(e), Instant.now());
+    } finally {
+      ports.forEach(PortLease::close);
     }
   }
 
   /** The prompt is the same for every attempt: written once, before any agent reads it. */
   private record Prompt(String text, Path file) {}
 
-  private List<AttemptResult> parallelAttempts(Task task, String startPoint, Prompt prompt) {
+  private List<AttemptResult> parallelAttempts(
+      Task task, String startPoint, Prompt prompt, List<PortLease> ports) {
     // Each attempt is an agent, and the run allows at most `jobs` agents at once.
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(task.attempts(), run.jobs()));
     try {
@@ -75,7 +83,8 @@ final class TaskExecutor {
         int attempt = n;
         futures.add(
             CompletableFuture.supplyAsync(
-                () -> safeAttempt(task, attempt, startPoint, prompt), pool));
+                () -> safeAttempt(task, attempt, startPoint, prompt, ports.get(attempt - 1)),
+                pool));
       }
       return futures.stream().map(CompletableFuture::join).toList();
     } finally {
@@ -83,9 +92,11 @@ final class TaskExecutor {
     }
   }
 
-  private AttemptResult safeAttempt(Task task, int n, String startPoint, Prompt prompt) {
-    try {
-      return attempt(task, n, startPoint, prompt);
+  /** The attempt's ports are given back when it ends, for steps that start later. */
+  private AttemptResult safeAttempt(
+      Task task, int n, String startPoint, Prompt prompt, PortLease ports) {
+    try (ports) {
+      return attempt(task, n, startPoint, prompt, ports);
     } catch (RuntimeException e) {
       return new AttemptResult(n, TaskStatus.FAILED, null, 0, null, null, describe(e));
     }
@@ -93,12 +104,15 @@ final class TaskExecutor {
 
   /** Git's own words for a git failure; the class name too for anything unexpected. */
   private static String describe(RuntimeException e) {
-    return e instanceof GitException || e instanceof UncheckedIOException
+    return e instanceof GitException
+            || e instanceof UncheckedIOException
+            || e instanceof NoFreePortException
         ? e.getMessage()
         : "internal error: " + e;
   }
 
-  private AttemptResult attempt(Task task, int n, String startPoint, Prompt prompt) {
+  private AttemptResult attempt(
+      Task task, int n, String startPoint, Prompt prompt, PortLease ports) {
     long t0 = System.nanoTime();
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
     Path tree =
@@ -137,7 +151,8 @@ final class TaskExecutor {
           start);
     }
     AttemptContext context =
-        new AttemptContext(task, agent, n, tree, branch, start, run.runId(), run.directory());
+        new AttemptContext(
+            task, agent, n, tree, branch, start, run.runId(), run.directory(), ports.ports());
     AttemptEvents events = new AttemptEvents(run.listener(), task.id(), n);
     AttemptResult result =
         new AttemptRunner(
@@ -218,14 +233,15 @@ final class TaskExecutor {
     return outcomes;
   }
 
-  private Prompt writePrompt(Task task, String startPoint) {
+  private Prompt writePrompt(Task task, String startPoint, List<PortLease> ports) {
     String text =
         PromptBuilder.build(
             task,
             run.plan().interfaces(),
             run.branches().task(task.id()),
             startPoint,
-            dependencies(task));
+            dependencies(task),
+            ports.stream().map(PortLease::ports).toList());
     Path file = run.directory().promptFile(task.id());
     try {
       Files.createDirectories(file.getParent());
@@ -240,17 +256,19 @@ final class TaskExecutor {
     run.state().task(run.state().task(task.id()).running(run.branches().task(task.id()), started));
   }
 
-  private TaskReport finish(Task task, Instant started, List<AttemptResult> results) {
+  private TaskReport finish(
+      Task task, Instant started, List<AttemptResult> results, List<PortLease> ports) {
     long t0 = System.nanoTime();
     TaskChoice choice = TaskChoice.of(results, run.history());
     List<AttemptReport> attemptReports = new ArrayList<>();
     for (AttemptResult r : results) {
       attemptReports.add(
           r.toReport(
-              run.branches().forAttempt(task.id(), r.attempt(), task.attempts()),
-              ownCommits(r),
-              choice.diffLines(r.attempt()),
-              step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step)));
+                  run.branches().forAttempt(task.id(), r.attempt(), task.attempts()),
+                  ownCommits(r),
+                  choice.diffLines(r.attempt()),
+                  step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step))
+              .withPorts(ports.get(r.attempt() - 1).ports()));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

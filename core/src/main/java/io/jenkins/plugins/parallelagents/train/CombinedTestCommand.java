@@ -4,7 +4,11 @@ import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.PortSettings;
 import io.jenkins.plugins.parallelagents.plan.TestSettings;
+import io.jenkins.plugins.parallelagents.ports.NoFreePortException;
+import io.jenkins.plugins.parallelagents.ports.PortAllocator;
+import io.jenkins.plugins.parallelagents.ports.PortLease;
 import io.jenkins.plugins.parallelagents.process.CommandRequest;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
@@ -26,6 +30,7 @@ public final class CombinedTestCommand {
   private final Map<String, String> environment;
   private final Consumer<String> lines;
   private TreeCache cache = TreeCache.NONE;
+  private PortAllocator ports = new PortAllocator(PortSettings.NONE);
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -45,7 +50,18 @@ public final class CombinedTestCommand {
   public CombinedTestCommand withCache(TreeCache cache) {
     CombinedTestCommand cached = new CombinedTestCommand(runner, settings, environment, lines);
     cached.cache = cache;
+    cached.ports = ports;
     return cached;
+  }
+
+  /**
+   * The same test, each run with ports of its own from {@code ports} (preferring the bases), held
+   * while its setup and command run.
+   */
+  public CombinedTestCommand withPorts(PortAllocator ports) {
+    CombinedTestCommand leasing = withCache(cache);
+    leasing.ports = ports;
+    return leasing;
   }
 
   /**
@@ -53,6 +69,7 @@ public final class CombinedTestCommand {
    *
    * @param exitCode the deciding command's exit code, or {@code null} when it did not start
    * @param failure what the failed command printed, or {@code null} when it passed
+   * @param ports the ports this run's commands got, by variable
    */
   public record Result(
       TestStatus status,
@@ -60,7 +77,32 @@ public final class CombinedTestCommand {
       long durationMs,
       String reason,
       FailureExcerpt failure,
-      boolean cancelled) {
+      boolean cancelled,
+      Map<String, Integer> ports) {
+
+    public Result {
+      ports =
+          ports == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ports));
+    }
+
+    /** A run that got no ports. */
+    public Result(
+        TestStatus status,
+        Integer exitCode,
+        long durationMs,
+        String reason,
+        FailureExcerpt failure,
+        boolean cancelled) {
+      this(status, exitCode, durationMs, reason, failure, cancelled, null);
+    }
+
+    /** This result with the ports its commands got. */
+    Result withPorts(Map<String, Integer> ports) {
+      return new Result(status, exitCode, durationMs, reason, failure, cancelled, ports);
+    }
+
     public boolean passed() {
       return status == TestStatus.PASSED;
     }
@@ -72,6 +114,20 @@ public final class CombinedTestCommand {
    * @param log the test command's log; the setup logs next to it, with {@code -setup} added
    */
   public Result run(Path tree, Path log) {
+    PortLease lease;
+    try {
+      lease = ports.lease(PortAllocator.TEST_SLOT);
+    } catch (NoFreePortException e) {
+      return new Result(TestStatus.FAILED, null, 0, e.getMessage(), null, false);
+    }
+    try (lease) {
+      return run(tree, log, lease.environment()).withPorts(lease.ports());
+    }
+  }
+
+  private Result run(Path tree, Path log, Map<String, String> portVariables) {
+    Map<String, String> environment = new java.util.LinkedHashMap<>(this.environment);
+    environment.putAll(portVariables);
     Instant started = Instant.now();
     long total = 0;
     if (settings.setup() != null) {
@@ -79,13 +135,13 @@ public final class CombinedTestCommand {
       Path setupLog = log.resolveSibling(name + "-setup.log");
       // Restored, never saved from here: the combined tree holds what agents committed.
       cache.restore(tree);
-      CommandResult setup = run(settings.setup(), tree, setupLog);
+      CommandResult setup = run(settings.setup(), tree, setupLog, environment);
       total += setup.durationMs();
       if (!setup.ok()) {
         return failed(setup, total, "the test setup", setupLog, tree, started);
       }
     }
-    CommandResult test = run(settings.command(), tree, log);
+    CommandResult test = run(settings.command(), tree, log, environment);
     total += test.durationMs();
     if (test.ok()) {
       return new Result(TestStatus.PASSED, 0, total, null, null, false);
@@ -101,7 +157,8 @@ public final class CombinedTestCommand {
     return settings.setup() == null ? null : settings.setup().display();
   }
 
-  private CommandResult run(CommandSpec command, Path tree, Path log) {
+  private CommandResult run(
+      CommandSpec command, Path tree, Path log, Map<String, String> environment) {
     return runner.run(
         CommandRequest.logged(
             tree,

@@ -143,7 +143,8 @@ public final class TestAndEject {
             result.status(),
             result.durationMs(),
             result.failure() == null ? List.of() : result.failure().failingTests(),
-            purpose));
+            purpose,
+            result.ports()));
     return result.cancelled() ? Optional.empty() : Optional.of(result);
   }
 
@@ -193,7 +194,8 @@ public final class TestAndEject {
         reason,
         test.setup(),
         last.passed() ? null : last.failure(),
-        runs);
+        runs,
+        last.ports());
   }
 
   private static List<TaskBranch> inOrder(List<TaskBranch> branches, List<String> ids) {

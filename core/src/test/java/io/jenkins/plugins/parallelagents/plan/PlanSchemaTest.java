@@ -54,6 +54,7 @@ class PlanSchemaTest {
     assertThat(keys(section("merge"))).isEqualTo(PlanKeys.MERGE);
     assertThat(keys(section("test"))).isEqualTo(PlanKeys.TEST);
     assertThat(keys(section("cache"))).isEqualTo(PlanKeys.CACHE);
+    assertThat(keys(section("environment"))).isEqualTo(PlanKeys.ENVIRONMENT);
     assertThat(keys(section("publish"))).isEqualTo(PlanKeys.PUBLISH);
     assertThat(keys(section("cleanup"))).isEqualTo(PlanKeys.CLEANUP);
     assertThat(keys(section("guard"))).isEqualTo(PlanKeys.GUARD);
@@ -70,6 +71,7 @@ class PlanSchemaTest {
             section("merge"),
             section("test"),
             section("cache"),
+            section("environment"),
             section("publish"),
             section("cleanup"),
             section("guard"))) {
@@ -140,6 +142,17 @@ class PlanSchemaTest {
     assertThat(cleanup.get("keepDays").get("minimum").asInt()).isZero();
     assertThat(cleanup.get("keepRuns").get("minimum").asInt()).isEqualTo(1);
     assertThat(cleanup.get("keepSnapshotsDays").get("minimum").asInt()).isZero();
+  }
+
+  @Test
+  void schema_portsAreThePortsThePlanAccepts() {
+    JsonNode ports = section("environment").get("properties").get("ports");
+    assertThat(ports.get("propertyNames").get("pattern").asText())
+        .isEqualTo(PortSettings.NAME_PATTERN);
+    assertThat(ports.get("additionalProperties").get("minimum").asInt())
+        .isEqualTo(PortSettings.MIN_PORT);
+    assertThat(ports.get("additionalProperties").get("maximum").asInt())
+        .isEqualTo(PortSettings.MAX_PORT);
   }
 
   private static List<String> lowerCase(Enum<?>[] constants) {
