@@ -16,6 +16,7 @@ import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.ports.PortAllocator;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.regenerate.Regenerators;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
@@ -128,7 +129,8 @@ public final class NodeMerge {
           new TestAndEject(
                   train,
                   new CombinedTestCommand(runner, plan.test(), environment, output)
-                      .withCache(run.cache()),
+                      .withCache(run.cache())
+                      .withPorts(PortAllocator.forPlan(plan)),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));

@@ -3,7 +3,6 @@ package io.jenkins.plugins.parallelagents.distributed;
 import io.jenkins.plugins.parallelagents.agent.AttemptContext;
 import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
-import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
@@ -13,10 +12,10 @@ import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
 import io.jenkins.plugins.parallelagents.guard.LargeFiles;
-import io.jenkins.plugins.parallelagents.merge.NeedMerge;
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.ports.NoFreePortException;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
@@ -30,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,20 +82,27 @@ public final class NodeTask {
     String branch = run.branches().task(taskId);
     Path worktree = run.worktree(taskId);
     String start;
+    Map<String, Integer> ports;
     try {
-      start = startPoint(task, received);
-    } catch (HandoffException e) {
+      start = HandedOff.startPoint(run, task, received);
+      ports = NodePorts.choose(run.plan(), taskId);
+    } catch (HandoffException | NoFreePortException e) {
       return unready(task, branch, worktree, started, e.getMessage());
     }
     trees.create(worktree, branch, start);
-    String failure = mergeNeeds(task, received, worktree);
+    String failure = HandedOff.mergeNeeds(git, task, received, worktree);
     String startCommit = git.head(worktree);
     String prompt =
         PromptBuilder.build(
-            task, run.plan().interfaces(), branch, startCommit, dependencies(task, received));
+            task,
+            run.plan().interfaces(),
+            branch,
+            startCommit,
+            HandedOff.dependencies(task, received),
+            List.of(ports));
     Path promptFile = run.directory().promptFile(taskId);
     write(promptFile, redactor.redact(prompt));
-    AttemptContext context = context(task, worktree, startCommit, blockAgent());
+    AttemptContext context = context(task, worktree, startCommit, blockAgent(), ports);
     Map<String, String> agentEnvironment = AttemptRunner.environment(context, prompt, promptFile);
     return new PreparedTask(
         taskId,
@@ -128,7 +133,12 @@ public final class NodeTask {
               prepared, "task '" + task.id() + "' names no agent profile and no block was given"));
     }
     AttemptContext context =
-        context(task, Path.of(prepared.worktree()), prepared.startCommit(), agent);
+        context(
+            task,
+            Path.of(prepared.worktree()),
+            prepared.startCommit(),
+            agent,
+            NodePorts.of(run.plan(), prepared));
     String prompt = read(Path.of(prepared.promptFile()));
     return finish(prepared, attempts.run(context, prompt, Path.of(prepared.promptFile()), sink));
   }
@@ -180,7 +190,8 @@ public final class NodeTask {
         task(prepared.taskId()),
         Path.of(prepared.worktree()),
         prepared.startCommit(),
-        blockAgent());
+        blockAgent(),
+        NodePorts.of(run.plan(), prepared));
   }
 
   /** The host's block in place of a profile: its name goes into commit trailers, nothing runs. */
@@ -188,7 +199,12 @@ public final class NodeTask {
     return new AgentProfile(BLOCK_AGENT, CommandSpec.shell("true"));
   }
 
-  private AttemptContext context(Task task, Path worktree, String startCommit, AgentProfile agent) {
+  private AttemptContext context(
+      Task task,
+      Path worktree,
+      String startCommit,
+      AgentProfile agent,
+      Map<String, Integer> ports) {
     return new AttemptContext(
         task,
         agent,
@@ -197,63 +213,8 @@ public final class NodeTask {
         run.branches().task(task.id()),
         startCommit,
         run.runId(),
-        run.directory());
-  }
-
-  /**
-   * Foundation tasks run one after another, each from the one before; every other task starts from
-   * the last of them.
-   */
-  private String startPoint(Task task, Map<String, TaskReport> received) {
-    String start = run.start().baseCommit();
-    for (Task foundation : run.plan().foundationTasks()) {
-      if (foundation.id().equals(task.id())) {
-        break;
-      }
-      TaskReport done = received.get(foundation.id());
-      if (done == null || done.commit() == null || !done.status().isDone()) {
-        throw new HandoffException(
-            "foundation task '"
-                + foundation.id()
-                + "' has "
-                + (done == null ? "not handed off a result here" : "status " + done.status()));
-      }
-      start = done.commit();
-    }
-    return start;
-  }
-
-  private String mergeNeeds(Task task, Map<String, TaskReport> received, Path worktree) {
-    for (String need : task.needs()) {
-      TaskReport dependency = received.get(need);
-      if (dependency != null && dependency.foundation()) {
-        continue; // foundation work is already in the start point
-      }
-      if (dependency == null || !dependency.status().isDone() || dependency.commit() == null) {
-        return "its dependency '"
-            + need
-            + "' "
-            + (dependency == null
-                ? "has not handed off a result here"
-                : "did not succeed (" + dependency.status() + ")");
-      }
-      String failure = NeedMerge.into(git, worktree, task.id(), need, dependency.commit());
-      if (failure != null) {
-        return failure;
-      }
-    }
-    return null;
-  }
-
-  private static List<DependencyOutcome> dependencies(Task task, Map<String, TaskReport> received) {
-    List<DependencyOutcome> outcomes = new ArrayList<>();
-    for (String need : task.needs()) {
-      TaskReport done = received.get(need);
-      if (done != null) {
-        outcomes.add(new DependencyOutcome(need, done.title(), done.commit(), done.changedFiles()));
-      }
-    }
-    return outcomes;
+        run.directory(),
+        ports);
   }
 
   /** A task that cannot start: no worktree, no start commit, only the reason. */
@@ -320,11 +281,13 @@ public final class NodeTask {
     Instant started = Instant.ofEpochMilli(prepared.startedAtMs());
     Instant finished = Instant.now();
     AttemptReport attempt =
-        result.toReport(
-            prepared.branch(),
-            commits,
-            changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
-            step -> run.directory().stepLog(task.id(), 1, 1, step));
+        result
+            .toReport(
+                prepared.branch(),
+                commits,
+                changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
+                step -> run.directory().stepLog(task.id(), 1, 1, step))
+            .withPorts(NodePorts.of(run.plan(), prepared));
     TaskReport report =
         new TaskReport(
             task.id(),

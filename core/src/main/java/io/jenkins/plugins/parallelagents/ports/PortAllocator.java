@@ -26,11 +26,27 @@ public final class PortAllocator {
   public static final int TEST_SLOT = 0;
 
   private final PortSettings settings;
+  private final int stride;
   private final Set<Integer> held = new HashSet<>();
 
   /** An allocator that checks each candidate by binding it (see {@link FreePorts}). */
   public PortAllocator(PortSettings settings) {
+    this(settings, 1);
+  }
+
+  private PortAllocator(PortSettings settings, int stride) {
     this.settings = settings;
+    this.stride = stride;
+  }
+
+  /**
+   * The allocator of a run of {@code plan}, or of one of its tasks on a node. A slot whose port is
+   * taken tries its next one a whole round of slots further ({@code base + slot + k * slots}), so
+   * that two allocators that do not see each other's leases (the tasks of one run on one CI node,
+   * each prepared in a process of its own) still never pick the same port while those rounds last.
+   */
+  public static PortAllocator forPlan(Plan plan) {
+    return new PortAllocator(plan.environment().ports(), PortSlots.count(plan));
   }
 
   /**
@@ -80,18 +96,28 @@ public final class PortAllocator {
   }
 
   /**
-   * From the preferred port up to the last one, then from the base up to it: a slot past the end
-   * wraps around rather than failing while lower ports are free.
+   * The slot's own ports first ({@code base + slot}, then a round of slots further each time), then
+   * every port from the preferred one up to the last and from the base up to it: a slot past the
+   * end wraps around rather than failing while lower ports are free.
    */
   private int pick(String variable, int base, int slot, Collection<Integer> taken) {
+    for (long port = (long) base + slot; port <= PortSettings.MAX_PORT; port += stride) {
+      if (usable((int) port, taken)) {
+        return (int) port;
+      }
+    }
     int span = PortSettings.MAX_PORT - base + 1;
     int offset = Math.floorMod(slot, span);
     for (int i = 0; i < span; i++) {
       int port = base + (offset + i) % span;
-      if (!held.contains(port) && !taken.contains(port) && FreePorts.isFree(port)) {
+      if (usable(port, taken)) {
         return port;
       }
     }
     throw new NoFreePortException(variable, base);
+  }
+
+  private boolean usable(int port, Collection<Integer> taken) {
+    return !held.contains(port) && !taken.contains(port) && FreePorts.isFree(port);
   }
 }

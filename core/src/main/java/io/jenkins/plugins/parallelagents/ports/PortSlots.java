@@ -23,4 +23,9 @@ public final class PortSlots {
     }
     throw new IllegalArgumentException("no task '" + taskId + "' in the plan");
   }
+
+  /** How many slots the plan's steps take: the combined test's, then every task's attempts. */
+  public static int count(Plan plan) {
+    return 1 + plan.tasks().stream().mapToInt(Task::attempts).sum();
+  }
 }

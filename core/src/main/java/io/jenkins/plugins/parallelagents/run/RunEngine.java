@@ -161,7 +161,7 @@ public final class RunEngine {
               checked.userRepository(),
               redactor,
               new TreeCache(plan.cache(), root.cache()),
-              new PortAllocator(plan.environment().ports()));
+              PortAllocator.forPlan(plan));
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));
