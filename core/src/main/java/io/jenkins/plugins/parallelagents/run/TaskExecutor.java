@@ -5,6 +5,8 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.VariablesRunner;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
@@ -51,6 +53,11 @@ final class TaskExecutor {
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
     running(task, started);
+    try {
+      run.databases().prepare(task.id(), task.foundation());
+    } catch (DatabaseException e) {
+      return run.state().task(task.id()).failed(e.getMessage(), Instant.now());
+    }
     try {
       Prompt prompt = writePrompt(task, startPoint);
       List<AttemptResult> results =
@@ -141,7 +148,7 @@ final class TaskExecutor {
     AttemptEvents events = new AttemptEvents(run.listener(), task.id(), n);
     AttemptResult result =
         new AttemptRunner(
-                run.runner(),
+                new VariablesRunner(run.runner(), run.databases().variables(task.id())),
                 run.git(),
                 run.trees(),
                 LargeFiles.check(run.git(), run.plan().guard()),

@@ -12,7 +12,9 @@ import io.jenkins.plugins.parallelagents.report.FailureExcerpt;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,7 @@ public final class CombinedTestCommand {
   private final Map<String, String> environment;
   private final Consumer<String> lines;
   private TreeCache cache = TreeCache.NONE;
+  private Callable<Map<String, String>> fresh = Map::of;
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -45,7 +48,18 @@ public final class CombinedTestCommand {
   public CombinedTestCommand withCache(TreeCache cache) {
     CombinedTestCommand cached = new CombinedTestCommand(runner, settings, environment, lines);
     cached.cache = cache;
+    cached.fresh = fresh;
     return cached;
+  }
+
+  /**
+   * The same test, with variables made anew for each run of setup and test: a fresh database, say,
+   * so that one run's leftovers cannot decide the next one's outcome.
+   */
+  public CombinedTestCommand withFreshVariables(Callable<Map<String, String>> fresh) {
+    CombinedTestCommand with = withCache(cache);
+    with.fresh = fresh;
+    return with;
   }
 
   /**
@@ -74,18 +88,25 @@ public final class CombinedTestCommand {
   public Result run(Path tree, Path log) {
     Instant started = Instant.now();
     long total = 0;
+    Map<String, String> env = new HashMap<>(environment);
+    try {
+      env.putAll(fresh.call());
+    } catch (Exception e) {
+      return new Result(
+          TestStatus.FAILED, null, 0, "the test's environment: " + e.getMessage(), null, false);
+    }
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");
       // Restored, never saved from here: the combined tree holds what agents committed.
       cache.restore(tree);
-      CommandResult setup = run(settings.setup(), tree, setupLog);
+      CommandResult setup = run(settings.setup(), tree, setupLog, env);
       total += setup.durationMs();
       if (!setup.ok()) {
         return failed(setup, total, "the test setup", setupLog, tree, started);
       }
     }
-    CommandResult test = run(settings.command(), tree, log);
+    CommandResult test = run(settings.command(), tree, log, env);
     total += test.durationMs();
     if (test.ok()) {
       return new Result(TestStatus.PASSED, 0, total, null, null, false);
@@ -101,7 +122,8 @@ public final class CombinedTestCommand {
     return settings.setup() == null ? null : settings.setup().display();
   }
 
-  private CommandResult run(CommandSpec command, Path tree, Path log) {
+  private CommandResult run(
+      CommandSpec command, Path tree, Path log, Map<String, String> environment) {
     return runner.run(
         CommandRequest.logged(
             tree,
