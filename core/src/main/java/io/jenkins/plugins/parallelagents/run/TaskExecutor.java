@@ -64,7 +64,7 @@ final class TaskExecutor {
           task.attempts() == 1
               ? List.of(safeAttempt(task, 1, startPoint, prompt))
               : parallelAttempts(task, startPoint, prompt);
-      return finish(task, started, results);
+      return finish(task, started, results).withDatabase(run.databases().shown(task.id()));
     } catch (RuntimeException e) {
       return run.state().task(task.id()).failed(describe(e), Instant.now());
     }

@@ -151,6 +151,11 @@ class DatabasePerTaskTest extends EngineTestBase {
         .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.SUCCEEDED));
     assertThat(report.test().status()).isEqualTo(TestStatus.PASSED);
     String prefix = new DatabaseNames("r1").prefix();
+    assertThat(report.task("api").orElseThrow().database())
+        .isEqualTo(
+            "postgresql://postgres:****@127.0.0.1:" + postgres.port() + "/" + prefix + "t_api");
+    assertThat(report.task("schema").orElseThrow().database())
+        .endsWith("/" + prefix + "foundation");
     assertThat(postgres.databases(prefix))
         .containsExactlyInAnyOrder(
             prefix + "foundation",
