@@ -9,6 +9,15 @@ command -v javac > /dev/null || {
   exit 1
 }
 
+# With a database of its own (environment.database in agents-plan.yaml), the migrations run on it
+# first: one that PostgreSQL refuses fails the test.
+if [ -n "${DATABASE_URL:-}" ]; then
+  sh db/migrate.sh || {
+    echo "the migrations failed"
+    exit 1
+  }
+fi
+
 classes=build/classes
 rm -rf build
 mkdir -p "$classes"

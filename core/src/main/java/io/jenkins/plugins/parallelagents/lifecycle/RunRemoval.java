@@ -1,5 +1,8 @@
 package io.jenkins.plugins.parallelagents.lifecycle;
 
+import io.jenkins.plugins.parallelagents.database.DatabaseCleanup;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.DatabaseLedger;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
@@ -70,6 +73,17 @@ final class RunRemoval {
           Action.KEEP,
           "its work could not be saved, so nothing of it was removed: " + e.getMessage(),
           List.of(),
+          false);
+    }
+    try {
+      DatabaseCleanup.drop(new DatabaseLedger(root.databaseLedger(run.id())));
+    } catch (DatabaseException e) {
+      // Its ledger stays with the run, so the next clean tries again.
+      return new CleanedRun(
+          run.id(),
+          Action.KEEP,
+          "its databases could not be dropped, so nothing of it was removed: " + e.getMessage(),
+          saved,
           false);
     }
     for (Path tree : trees(run.id())) {

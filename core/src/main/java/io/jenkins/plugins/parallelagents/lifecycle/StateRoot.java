@@ -94,6 +94,14 @@ public record StateRoot(Path root) {
     return root.resolve("cache");
   }
 
+  /**
+   * Which databases run {@code runId} made, with its server's credentials: outside the run's
+   * folder, whose files are shared as reports.
+   */
+  public Path databaseLedger(String runId) {
+    return root.resolve("databases").resolve(runId + ".json");
+  }
+
   public Path worktrees(String runId) {
     return root.resolve("worktrees").resolve(runId);
   }

@@ -1,11 +1,16 @@
 package io.jenkins.plugins.parallelagents.plan;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the plan's {@code environment} section, reporting each wrong value where it is written. */
 final class EnvironmentReader {
+
+  private static final Set<String> SCHEMES = Set.of("postgresql", "postgres");
 
   private final Problems problems;
 
@@ -19,7 +24,7 @@ final class EnvironmentReader {
       return EnvironmentSettings.NONE;
     }
     MappingReader in = new MappingReader(mapping, "environment", PlanKeys.ENVIRONMENT, problems);
-    return new EnvironmentSettings(ports(in.mapping("ports")));
+    return new EnvironmentSettings(ports(in.mapping("ports")), database(in.mapping("database")));
   }
 
   private PortSettings ports(Node.Mapping mapping) {
@@ -46,5 +51,70 @@ final class EnvironmentReader {
       }
     }
     return new PortSettings(bases);
+  }
+
+  private DatabaseSettings database(Node.Mapping mapping) {
+    if (mapping == null) {
+      return null;
+    }
+    MappingReader in =
+        new MappingReader(mapping, "environment.database", PlanKeys.DATABASE, problems);
+    if (!in.has("url")) {
+      problems.add(mapping.position(), "environment.database has no 'url'");
+    }
+    Located<String> url = in.nonBlankText("url");
+    if (url != null) {
+      String why = urlProblem(url.value());
+      if (why != null) {
+        // The URL is not repeated: it may hold a password.
+        in.problem(
+            "url",
+            "'url' is not a PostgreSQL URL like postgresql://user:password@host:5432/database: "
+                + why);
+        url = null;
+      }
+    }
+    List<Located<String>> names = in.textList("variables");
+    for (Located<String> name : names == null ? List.<Located<String>>of() : names) {
+      if (!name.value().matches(SettingsReader.VARIABLE_NAME_PATTERN)) {
+        problems.add(
+            name.position(),
+            "environment.database: 'variables' names '"
+                + name.value()
+                + "', which is not an environment variable name (letters, digits and _)");
+      } else if (name.value().startsWith("AGENT_") || name.value().startsWith("PG")) {
+        problems.add(
+            name.position(),
+            "environment.database: 'variables' names '"
+                + name.value()
+                + "', which the engine or PostgreSQL's tools already use");
+      }
+    }
+    if (url == null) {
+      return null;
+    }
+    return new DatabaseSettings(
+        url.value(), names == null ? List.of() : names.stream().map(Located::value).toList());
+  }
+
+  /** Why {@code url} names no PostgreSQL database, or {@code null}. */
+  static String urlProblem(String url) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      return "it is not a URL";
+    }
+    if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme())) {
+      return "it must start with postgresql://";
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      return "it names no host";
+    }
+    String path = uri.getPath();
+    if (path == null || path.length() <= 1 || path.indexOf('/', 1) >= 0) {
+      return "it names no database to connect to (…/database at its end)";
+    }
+    return null;
   }
 }

@@ -123,6 +123,7 @@ public record Plan(
         publish,
         cleanup,
         guard,
+        null,
         null);
   }
 

@@ -27,7 +27,8 @@ public final class PlanKeys {
           "environment",
           "publish",
           "cleanup",
-          "guard");
+          "guard",
+          "environment");
 
   /** Keys of one task. */
   public static final List<String> TASK =
@@ -69,7 +70,7 @@ public final class PlanKeys {
   public static final List<String> CACHE = List.of("key", "paths");
 
   /** Keys of the {@code environment} section. */
-  public static final List<String> ENVIRONMENT = List.of("ports");
+  public static final List<String> ENVIRONMENT = List.of("ports", "database");
 
   /** Keys of the {@code publish} section. */
   public static final List<String> PUBLISH = List.of("remote", "force");
@@ -80,6 +81,9 @@ public final class PlanKeys {
   /** Keys of the {@code guard} section. */
   public static final List<String> GUARD =
       List.of("secrets", "maxFileSize", "junk", "allow", "redact");
+
+  /** Keys of {@code environment.database}. */
+  public static final List<String> DATABASE = List.of("url", "variables");
 
   private PlanKeys() {}
 }

@@ -3,7 +3,11 @@ package io.jenkins.plugins.parallelagents.report;
 import java.time.Instant;
 import java.util.List;
 
-/** A task's entry in {@code report.json}. */
+/**
+ * A task's entry in {@code report.json}.
+ *
+ * @param database the URL of the task's own database, password masked, or {@code null}
+ */
 public record TaskReport(
     String id,
     String title,
@@ -21,13 +25,77 @@ public record TaskReport(
     Instant startedAt,
     Instant finishedAt,
     long durationMs,
-    String reason) {
+    String reason,
+    String database) {
 
   public TaskReport {
     needs = List.copyOf(needs);
     attempts = List.copyOf(attempts);
     changedFiles = List.copyOf(changedFiles);
     outsideDeclaredPaths = List.copyOf(outsideDeclaredPaths);
+  }
+
+  /** A task without a database of its own. */
+  public TaskReport(
+      String id,
+      String title,
+      boolean foundation,
+      List<String> needs,
+      TaskStatus status,
+      String branch,
+      String commit,
+      List<AttemptReport> attempts,
+      Integer chosenAttempt,
+      List<String> changedFiles,
+      int insertions,
+      int deletions,
+      List<String> outsideDeclaredPaths,
+      Instant startedAt,
+      Instant finishedAt,
+      long durationMs,
+      String reason) {
+    this(
+        id,
+        title,
+        foundation,
+        needs,
+        status,
+        branch,
+        commit,
+        attempts,
+        chosenAttempt,
+        changedFiles,
+        insertions,
+        deletions,
+        outsideDeclaredPaths,
+        startedAt,
+        finishedAt,
+        durationMs,
+        reason,
+        null);
+  }
+
+  /** This task, with the URL of its own database (password masked). */
+  public TaskReport withDatabase(String database) {
+    return new TaskReport(
+        id,
+        title,
+        foundation,
+        needs,
+        status,
+        branch,
+        commit,
+        attempts,
+        chosenAttempt,
+        changedFiles,
+        insertions,
+        deletions,
+        outsideDeclaredPaths,
+        startedAt,
+        finishedAt,
+        durationMs,
+        reason,
+        database);
   }
 
   /** A task that has not started yet. */
@@ -87,7 +155,8 @@ public record TaskReport(
         startedAt,
         null,
         0,
-        null);
+        null,
+        database);
   }
 
   /**
@@ -112,7 +181,8 @@ public record TaskReport(
         startedAt,
         finishedAt,
         durationMs,
-        reason);
+        reason,
+        database);
   }
 
   /** This task, failed for {@code reason}, keeping what it had recorded so far. */
@@ -135,6 +205,7 @@ public record TaskReport(
         startedAt,
         finishedAt,
         duration,
-        reason);
+        reason,
+        database);
   }
 }

@@ -73,7 +73,10 @@ final class IntegrationPhases {
             run.plan().test(),
             run.commandEnvironment(),
             line -> run.listener().output("test", "test", line));
-    test = test.withCache(run.cache()).withPorts(run.ports());
+    test =
+        test.withCache(run.cache())
+            .withPorts(run.ports())
+            .withFreshVariables(run.databases()::forTest);
     return new TestAndEject(train(), test, run.directory()::phaseLog)
         .run(integrationStart, branches, merged);
   }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.RepositoryLock;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param cache what setup makes, reused between trees with the same key files
  * @param ports hands each attempt and test run ports of its own, from the plan's {@code
  *     environment.ports}
+ * @param databases the run's databases on the plan's server, if it names one
  */
 record RunContext(
     Plan plan,
@@ -47,7 +49,8 @@ record RunContext(
     RepositorySnapshot userRepository,
     Redactor redactor,
     TreeCache cache,
-    PortAllocator ports) {
+    PortAllocator ports,
+    RunDatabases databases) {
 
   /** The lock other runs of the user's repository wait on while this one writes its refs. */
   RepositoryLock repositoryLock() {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
@@ -52,7 +54,10 @@ public final class RunEngine {
     this.options = options;
     // Agents are not trusted to keep the environment's secrets to themselves: every line, file
     // and event of the run is masked on its way out.
-    this.redactor = Redactor.of(options.environment(), plan.guard().redact());
+    this.redactor =
+        Redactor.of(
+            RunDatabases.withPassword(options.environment(), plan.environment().database()),
+            plan.guard().redact());
     this.listener = new RedactingListener(listener, redactor);
     Map<String, String> environment = GitEnvironment.forEngine(options.environment());
     this.engineEnvironment = environment;
@@ -106,6 +111,7 @@ public final class RunEngine {
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
+    RunDatabases databases = databases(plan, runId, root);
     root.claim(checked.top());
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
@@ -161,7 +167,8 @@ public final class RunEngine {
               checked.userRepository(),
               redactor,
               new TreeCache(plan.cache(), root.cache()),
-              PortAllocator.forPlan(plan));
+              PortAllocator.forPlan(plan),
+              databases);
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));
@@ -203,6 +210,21 @@ public final class RunEngine {
           "run '" + id + "' recorded no base commit to go on from", "start a new run of the plan");
     }
     return entry;
+  }
+
+  /** The plan's database server must answer before any agent runs. */
+  private static RunDatabases databases(Plan plan, String runId, StateRoot root)
+      throws EnvironmentException {
+    if (plan.environment().database() == null) {
+      return RunDatabases.none();
+    }
+    try {
+      return RunDatabases.open(plan.environment().database(), runId, root.databaseLedger(runId));
+    } catch (DatabaseException e) {
+      throw new EnvironmentException(
+          e.getMessage(),
+          "start the server, or correct environment.database.url in " + plan.source());
+    }
   }
 
   /** Stops the run: kills every running command's process tree and marks its tasks CANCELLED. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.run;
 
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
 import io.jenkins.plugins.parallelagents.merge.MergeOutcome;
@@ -80,6 +81,14 @@ final class RunPhases {
   /** Runs the foundation tasks one after another; returns the integration start, or null. */
   private String foundation(TaskExecutor executor) {
     String head = checked.baseCommit();
+    try {
+      run.databases()
+          .prepareFoundation(
+              run.plan().foundationTasks().stream().anyMatch(t -> kept.contains(t.id())));
+    } catch (DatabaseException e) {
+      skipRest(e.getMessage(), TaskStatus.SKIPPED);
+      return null;
+    }
     for (Task task : run.plan().foundationTasks()) {
       if (run.runner().isCancelled()) {
         skipRest("the run was cancelled", TaskStatus.CANCELLED);
@@ -103,6 +112,12 @@ final class RunPhases {
         return null;
       }
       head = report.commit();
+    }
+    try {
+      run.databases().snapshotFoundation();
+    } catch (DatabaseException e) {
+      skipRest(e.getMessage(), TaskStatus.SKIPPED);
+      return null;
     }
     return head;
   }

@@ -5,6 +5,8 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.VariablesRunner;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.guard.DiffGuard;
@@ -53,6 +55,11 @@ final class TaskExecutor {
   TaskReport execute(Task task, String startPoint) {
     Instant started = Instant.now();
     running(task, started);
+    try {
+      run.databases().prepare(task.id(), task.foundation());
+    } catch (DatabaseException e) {
+      return run.state().task(task.id()).failed(e.getMessage(), Instant.now());
+    }
     List<PortLease> ports = List.of();
     try {
       ports = run.ports().leaseAttempts(run.plan(), task);
@@ -62,7 +69,8 @@ final class TaskExecutor {
           task.attempts() == 1
               ? List.of(safeAttempt(task, 1, startPoint, prompt, leases.get(0)))
               : parallelAttempts(task, startPoint, prompt, leases);
-      return finish(task, started, results, ports);
+      return finish(task, started, results, ports)
+          .withDatabase(run.databases().shown(task.id()));
     } catch (RuntimeException e) {
       return run.state().task(task.id()).failed(describe(e), Instant.now());
     } finally {
@@ -156,7 +164,7 @@ final class TaskExecutor {
     AttemptEvents events = new AttemptEvents(run.listener(), task.id(), n);
     AttemptResult result =
         new AttemptRunner(
-                run.runner(),
+                new VariablesRunner(run.runner(), run.databases().variables(task.id())),
                 run.git(),
                 run.trees(),
                 LargeFiles.check(run.git(), run.plan().guard()),

@@ -16,7 +16,9 @@ import io.jenkins.plugins.parallelagents.report.FailureExcerpt;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,7 @@ public final class CombinedTestCommand {
   private final Consumer<String> lines;
   private TreeCache cache = TreeCache.NONE;
   private PortAllocator ports = new PortAllocator(PortSettings.NONE);
+  private Callable<Map<String, String>> fresh = Map::of;
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -51,6 +54,7 @@ public final class CombinedTestCommand {
     CombinedTestCommand cached = new CombinedTestCommand(runner, settings, environment, lines);
     cached.cache = cache;
     cached.ports = ports;
+    cached.fresh = fresh;
     return cached;
   }
 
@@ -62,6 +66,16 @@ public final class CombinedTestCommand {
     CombinedTestCommand leasing = withCache(cache);
     leasing.ports = ports;
     return leasing;
+  }
+
+  /**
+   * The same test, with variables made anew for each run of setup and test: a fresh database, say,
+   * so that one run's leftovers cannot decide the next one's outcome.
+   */
+  public CombinedTestCommand withFreshVariables(Callable<Map<String, String>> fresh) {
+    CombinedTestCommand with = withCache(cache);
+    with.fresh = fresh;
+    return with;
   }
 
   /**
@@ -126,22 +140,28 @@ public final class CombinedTestCommand {
   }
 
   private Result run(Path tree, Path log, Map<String, String> portVariables) {
-    Map<String, String> environment = new java.util.LinkedHashMap<>(this.environment);
-    environment.putAll(portVariables);
     Instant started = Instant.now();
     long total = 0;
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(portVariables);
+    try {
+      env.putAll(fresh.call());
+    } catch (Exception e) {
+      return new Result(
+          TestStatus.FAILED, null, 0, "the test's environment: " + e.getMessage(), null, false);
+    }
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");
       // Restored, never saved from here: the combined tree holds what agents committed.
       cache.restore(tree);
-      CommandResult setup = run(settings.setup(), tree, setupLog, environment);
+      CommandResult setup = run(settings.setup(), tree, setupLog, env);
       total += setup.durationMs();
       if (!setup.ok()) {
         return failed(setup, total, "the test setup", setupLog, tree, started);
       }
     }
-    CommandResult test = run(settings.command(), tree, log, environment);
+    CommandResult test = run(settings.command(), tree, log, env);
     total += test.durationMs();
     if (test.ok()) {
       return new Result(TestStatus.PASSED, 0, total, null, null, false);

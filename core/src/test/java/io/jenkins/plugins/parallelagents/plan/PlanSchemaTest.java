@@ -58,6 +58,9 @@ class PlanSchemaTest {
     assertThat(keys(section("publish"))).isEqualTo(PlanKeys.PUBLISH);
     assertThat(keys(section("cleanup"))).isEqualTo(PlanKeys.CLEANUP);
     assertThat(keys(section("guard"))).isEqualTo(PlanKeys.GUARD);
+    assertThat(keys(section("environment"))).isEqualTo(PlanKeys.ENVIRONMENT);
+    assertThat(keys(section("environment").get("properties").get("database")))
+        .isEqualTo(PlanKeys.DATABASE);
   }
 
   @Test
@@ -74,7 +77,9 @@ class PlanSchemaTest {
             section("environment"),
             section("publish"),
             section("cleanup"),
-            section("guard"))) {
+            section("guard"),
+            section("environment"),
+            section("environment").get("properties").get("database"))) {
       assertThat(object.get("additionalProperties").asBoolean(true)).isFalse();
     }
   }
@@ -93,6 +98,9 @@ class PlanSchemaTest {
     assertThat(section("test").get("required"))
         .extracting(JsonNode::asText)
         .containsExactly("command");
+    assertThat(section("environment").get("properties").get("database").get("required"))
+        .extracting(JsonNode::asText)
+        .containsExactly("url");
   }
 
   @Test
@@ -108,6 +116,16 @@ class PlanSchemaTest {
     assertThat(guard.get("maxFileSize").get("oneOf").get(1).get("pattern").asText())
         .isEqualTo(PlanSize.PATTERN);
     assertThat(guard.get("redact").get("items").get("pattern").asText())
+        .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
+    assertThat(
+            section("environment")
+                .get("properties")
+                .get("database")
+                .get("properties")
+                .get("variables")
+                .get("items")
+                .get("pattern")
+                .asText())
         .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
     assertThat(section("publish").get("properties").get("remote").get("pattern").asText())
         .isEqualTo(SettingsReader.REMOTE_PATTERN);

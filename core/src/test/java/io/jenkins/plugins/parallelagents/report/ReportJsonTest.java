@@ -82,7 +82,8 @@ class ReportJsonTest {
             "startedAt",
             "finishedAt",
             "durationMs",
-            "reason");
+            "reason",
+            "database");
     assertThat(names(task.get("attempts").get(0)))
         .contains("n", "status", "exitCode", "durationMs");
     assertThat(names(root.get("predictedConflicts").get(0)))
@@ -156,7 +157,7 @@ class ReportJsonTest {
           "chosenAttempt" : 1, "changedFiles" : [ "api.txt" ], "insertions" : 3,
           "deletions" : 0, "outsideDeclaredPaths" : [ ],
           "startedAt" : "2026-03-02T09:15:05Z", "finishedAt" : "2026-03-02T09:15:50Z",
-          "durationMs" : 45000, "reason" : null
+          "durationMs" : 45000, "reason" : null, "database" : null
         } ],
         "predictedConflicts" : [ ], "merge" : null, "test" : null, "publish" : null,
         "timing" : {

@@ -1,0 +1,174 @@
+package io.jenkins.plugins.parallelagents.database;
+
+import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One run's databases on the plan's server. The foundation tasks migrate a database the run owns
+ * ({@code pa_<run>_foundation}, made empty): the database the plan's URL names is only connected
+ * to, never changed. Once the foundation succeeded, its database is copied into a template, and
+ * every other task and every combined test run gets a copy of that template, in seconds and without
+ * migrating again. Every database is recorded in the {@link DatabaseLedger} before it is made.
+ * Thread-safe: tasks ask for their databases at the same time.
+ */
+public final class RunDatabases {
+
+  private final DatabaseServer server;
+  private final DatabaseNames names;
+  private final DatabaseLedger ledger;
+  private final List<String> variables;
+  private final Map<String, String> tasks = new ConcurrentHashMap<>();
+
+  private RunDatabases(
+      DatabaseServer server, DatabaseNames names, DatabaseLedger ledger, List<String> variables) {
+    this.server = server;
+    this.names = names;
+    this.ledger = ledger;
+    this.variables = variables;
+  }
+
+  /** For a plan without {@code environment.database}: no databases, no variables. */
+  public static RunDatabases none() {
+    return new RunDatabases(null, null, null, List.of());
+  }
+
+  /**
+   * The databases of run {@code runId} on the server of {@code settings}, which must answer now: an
+   * unreachable server is found before any agent runs.
+   *
+   * @param ledger where the run records the databases it makes
+   */
+  public static RunDatabases open(DatabaseSettings settings, String runId, Path ledger)
+      throws DatabaseException {
+    DatabaseUrl url;
+    try {
+      url = DatabaseUrl.parse(settings.url());
+    } catch (IllegalArgumentException e) {
+      throw new DatabaseException(e.getMessage());
+    }
+    DatabaseServer server = new DatabaseServer(url);
+    server.check();
+    return new RunDatabases(
+        server, new DatabaseNames(runId), new DatabaseLedger(ledger), settings.variables());
+  }
+
+  public boolean enabled() {
+    return server != null;
+  }
+
+  /**
+   * Makes the foundation's database, empty, unless {@code keep} and it exists from an earlier try
+   * of this run (whose foundation is kept).
+   */
+  public void prepareFoundation(boolean keep) throws DatabaseException {
+    if (!enabled()) {
+      return;
+    }
+    String foundation = names.foundation();
+    if (keep && server.databases(foundation).contains(foundation)) {
+      return;
+    }
+    make(foundation, null);
+  }
+
+  /** The variables of the foundation tasks' steps. */
+  public Map<String, String> foundation() {
+    return enabled() ? variablesOf(names.foundation()) : Map.of();
+  }
+
+  /** Copies the migrated foundation into the run's template; the foundation must have ended. */
+  public void snapshotFoundation() throws DatabaseException {
+    if (enabled()) {
+      make(names.template(), names.foundation());
+    }
+  }
+
+  /**
+   * Readies task {@code taskId}'s database: a foundation task works in the foundation's, any other
+   * gets its own copy of the template, made now (again, when the task runs again).
+   */
+  public void prepare(String taskId, boolean foundation) throws DatabaseException {
+    if (!enabled()) {
+      return;
+    }
+    String name = foundation ? names.foundation() : names.task(taskId);
+    if (!foundation) {
+      make(name, names.template());
+    }
+    tasks.put(taskId, name);
+  }
+
+  /** The variables of task {@code taskId}'s steps, once {@link #prepare}d; none before. */
+  public Map<String, String> variables(String taskId) {
+    String name = tasks.get(taskId);
+    return name == null ? Map.of() : variablesOf(name);
+  }
+
+  /** Makes a fresh copy of the template for one combined test run; returns its variables. */
+  public Map<String, String> forTest() throws DatabaseException {
+    if (!enabled()) {
+      return Map.of();
+    }
+    make(names.test(), names.template());
+    return variablesOf(names.test());
+  }
+
+  /** Task {@code taskId}'s database as the report shows it: its URL, password masked. */
+  public String shown(String taskId) {
+    String name = tasks.get(taskId);
+    return name == null ? null : server.url().withDatabase(name).toString();
+  }
+
+  /**
+   * {@code environment} with the password of {@code settings}' URL added under a secret name, so
+   * that the run masks it wherever it appears, whatever the form it is printed in.
+   */
+  public static Map<String, String> withPassword(
+      Map<String, String> environment, DatabaseSettings settings) {
+    if (settings == null) {
+      return environment;
+    }
+    String password;
+    try {
+      password = DatabaseUrl.parse(settings.url()).password();
+    } catch (IllegalArgumentException e) {
+      return environment;
+    }
+    if (password == null || password.isEmpty()) {
+      return environment;
+    }
+    Map<String, String> with = new LinkedHashMap<>(environment);
+    with.put("PARALLEL_AGENTS_DATABASE_PASSWORD", password);
+    return with;
+  }
+
+  private void make(String name, String template) throws DatabaseException {
+    ledger.record(server.url(), name);
+    server.create(name, template);
+  }
+
+  /**
+   * {@code DATABASE_URL} and the plan's names for the URL, and libpq's {@code PG*} variables, so
+   * that {@code psql} and most drivers connect with no argument.
+   */
+  private Map<String, String> variablesOf(String database) {
+    DatabaseUrl url = server.url().withDatabase(database);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(DatabaseSettings.URL_VARIABLE, url.withSecret());
+    variables.forEach(name -> env.put(name, url.withSecret()));
+    env.put("PGHOST", url.host());
+    env.put("PGPORT", Integer.toString(url.port()));
+    env.put("PGDATABASE", database);
+    if (url.user() != null) {
+      env.put("PGUSER", url.user());
+    }
+    if (url.password() != null) {
+      env.put("PGPASSWORD", url.password());
+    }
+    return env;
+  }
+}

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.parallelagents.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The plan's {@code environment.database}: a PostgreSQL server the user runs, from which the run
+ * makes a database of its own for the foundation, a template of the migrated foundation, and a
+ * database per task and per combined test.
+ *
+ * @param url {@code postgresql://user:password@host:port/database}; the server is used, the named
+ *     database only to connect; it holds the password, so it is shown redacted only
+ * @param variables more variable names that get each task's database URL, besides {@code
+ *     DATABASE_URL}
+ */
+public record DatabaseSettings(String url, List<String> variables) {
+
+  /** The variable every step gets its database URL in. */
+  public static final String URL_VARIABLE = "DATABASE_URL";
+
+  public DatabaseSettings {
+    Objects.requireNonNull(url);
+    variables = List.copyOf(variables);
+  }
+
+  @Override
+  public String toString() {
+    // A record's toString would print the password in exceptions and logs.
+    return "DatabaseSettings[variables=" + variables + "]";
+  }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.parallelagents.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.parallelagents.testing.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The server's statements against a real PostgreSQL. */
+class DatabaseServerTest {
+
+  private static Postgres postgres;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    postgres = Postgres.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void nameWithQuotesAndSql_isOneDatabase_createdAndDropped() throws Exception {
+    DatabaseServer server = new DatabaseServer(DatabaseUrl.parse(postgres.url("pw", "postgres")));
+    String hostile = "pa_x\"; DROP DATABASE postgres; --";
+
+    server.create(hostile, null);
+
+    assertThat(postgres.databases("pa_x")).containsExactly(hostile);
+    assertThat(postgres.databases("postgres")).contains("postgres");
+    server.drop(hostile);
+    assertThat(postgres.databases("pa_x")).isEmpty();
+  }
+
+  @Test
+  void copyOfTemplate_endsTheTemplatesOtherConnectionsFirst() throws Exception {
+    DatabaseServer server = new DatabaseServer(DatabaseUrl.parse(postgres.url("pw", "postgres")));
+    server.create("pa_busy", null);
+    postgres.execute("pa_busy", "CREATE TABLE kept(id int)");
+
+    try (java.sql.Connection open =
+        java.sql.DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/pa_busy", Postgres.USER, "")) {
+      server.create("pa_busy_copy", "pa_busy");
+      assertThat(open.isValid(2)).isFalse();
+    }
+
+    assertThat(
+            postgres.query(
+                "pa_busy_copy", "SELECT count(*) FROM pg_tables WHERE tablename = 'kept'"))
+        .isEqualTo("1");
+    server.drop("pa_busy_copy");
+    server.drop("pa_busy");
+  }
+}
