@@ -69,8 +69,7 @@ final class TaskExecutor {
           task.attempts() == 1
               ? List.of(safeAttempt(task, 1, startPoint, prompt, leases.get(0)))
               : parallelAttempts(task, startPoint, prompt, leases);
-      return finish(task, started, results, ports)
-          .withDatabase(run.databases().shown(task.id()));
+      return finish(task, started, results, ports).withDatabase(run.databases().shown(task.id()));
     } catch (RuntimeException e) {
       return run.state().task(task.id()).failed(describe(e), Instant.now());
     } finally {
