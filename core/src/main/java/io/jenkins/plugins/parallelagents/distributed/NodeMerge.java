@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
@@ -128,7 +129,8 @@ public final class NodeMerge {
           new TestAndEject(
                   train,
                   new CombinedTestCommand(runner, plan.test(), environment, output)
-                      .withCache(run.cache()),
+                      .withCache(run.cache())
+                      .withCarrier(new Carrier(git, top, plan.environment().carry())),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param test the test command run on the combined tree, or {@code null}
  * @param guard what a task's work may not add, and which values are masked; never {@code null}
  * @param cache what setup makes that trees with the same key files reuse, or {@code null}
+ * @param environment what each tree gets to start like the user's checkout; never {@code null}
  */
 public record Plan(
     String source,
@@ -35,7 +36,8 @@ public record Plan(
     PublishSettings publish,
     CleanupSettings cleanup,
     GuardSettings guard,
-    CacheSettings cache) {
+    CacheSettings cache,
+    EnvironmentSettings environment) {
 
   public Plan {
     Objects.requireNonNull(name);
@@ -47,6 +49,45 @@ public record Plan(
     Objects.requireNonNull(publish);
     Objects.requireNonNull(cleanup);
     guard = guard == null ? GuardSettings.DEFAULT : guard;
+    environment = environment == null ? EnvironmentSettings.NONE : environment;
+  }
+
+  /** A plan without an {@code environment} section. */
+  public Plan(
+      String source,
+      int version,
+      String name,
+      String base,
+      String target,
+      String interfaces,
+      Map<String, AgentProfile> agents,
+      List<Task> tasks,
+      int maxParallel,
+      boolean failFast,
+      MergeSettings merge,
+      TestSettings test,
+      PublishSettings publish,
+      CleanupSettings cleanup,
+      GuardSettings guard,
+      CacheSettings cache) {
+    this(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard,
+        cache,
+        null);
   }
 
   /** A plan without a cache. */
@@ -103,7 +144,8 @@ public record Plan(
         publish,
         cleanup,
         guard,
-        cache);
+        cache,
+        environment);
   }
 
   /** The same plan publishing to {@code target} (a branch name {@link BranchName} accepts). */
@@ -124,7 +166,8 @@ public record Plan(
         publish,
         cleanup,
         guard,
-        cache);
+        cache,
+        environment);
   }
 
   /** The same plan with other {@code publish} settings. */
@@ -145,7 +188,8 @@ public record Plan(
         publish,
         cleanup,
         guard,
-        cache);
+        cache,
+        environment);
   }
 
   public Optional<Task> task(String id) {

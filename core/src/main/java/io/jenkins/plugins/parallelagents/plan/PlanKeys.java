@@ -26,7 +26,8 @@ public final class PlanKeys {
           "cache",
           "publish",
           "cleanup",
-          "guard");
+          "guard",
+          "environment");
 
   /** Keys of one task. */
   public static final List<String> TASK =
@@ -76,6 +77,9 @@ public final class PlanKeys {
   /** Keys of the {@code guard} section. */
   public static final List<String> GUARD =
       List.of("secrets", "maxFileSize", "junk", "allow", "redact");
+
+  /** Keys of the {@code environment} section. */
+  public static final List<String> ENVIRONMENT = List.of("carry");
 
   private PlanKeys() {}
 }

@@ -125,6 +125,8 @@ public final class PlanParser {
     CleanupSettings cleanup = settings.cleanup(in.mapping("cleanup"));
     GuardSettings guard = settings.guard(in.mapping("guard"));
     CacheSettings cache = new CacheReader(problems).read(in.mapping("cache"));
+    EnvironmentSettings environment =
+        new EnvironmentReader(problems).read(in.mapping("environment"));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -144,7 +146,8 @@ public final class PlanParser {
         publish,
         cleanup,
         guard,
-        cache);
+        cache,
+        environment);
   }
 
   private static void version(MappingReader in, Problems problems) {

@@ -26,6 +26,8 @@ import java.util.Map;
  *     file) that were left out of the attempt's commit: the task's diff starts after setup
  * @param failure what the step that failed the attempt (its setup, agent or verify) printed, or
  *     {@code null} when the attempt did not fail in one of them
+ * @param carried paths of the ignored files copied from the user's checkout into the attempt's tree
+ *     before setup ({@code environment.carry}), never their content; none was committed
  */
 public record AttemptReport(
     int n,
@@ -40,10 +42,12 @@ public record AttemptReport(
     Instant startedAt,
     Map<String, StepTime> steps,
     List<String> setupChanged,
-    FailureExcerpt failure) {
+    FailureExcerpt failure,
+    List<String> carried) {
 
   public AttemptReport {
     setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
+    carried = carried == null ? List.of() : List.copyOf(carried);
     commits = commits == null ? List.of() : List.copyOf(commits);
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
@@ -75,6 +79,7 @@ public record AttemptReport(
         startedAt,
         steps,
         null,
+        null,
         null);
   }
 
@@ -102,6 +107,7 @@ public record AttemptReport(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -120,6 +126,58 @@ public record AttemptReport(
         startedAt,
         steps,
         setupChanged,
-        excerpt);
+        excerpt,
+        carried);
+  }
+
+  /** This attempt, whose tree got {@code paths} carried into it. */
+  public AttemptReport withCarried(List<String> paths) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        paths);
+  }
+
+  /** An attempt whose tree got nothing carried into it. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason,
+      Instant startedAt,
+      Map<String, StepTime> steps,
+      List<String> setupChanged,
+      FailureExcerpt failure) {
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        null);
   }
 }

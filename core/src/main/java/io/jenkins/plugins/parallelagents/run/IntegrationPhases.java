@@ -73,7 +73,7 @@ final class IntegrationPhases {
             run.plan().test(),
             run.commandEnvironment(),
             line -> run.listener().output("test", "test", line));
-    test = test.withCache(run.cache());
+    test = test.withCache(run.cache()).withCarrier(run.carrier());
     return new TestAndEject(train(), test, run.directory()::phaseLog)
         .run(integrationStart, branches, merged);
   }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
 import io.jenkins.plugins.parallelagents.git.RepositoryLock;
@@ -25,6 +26,7 @@ import java.util.Map;
  *     changed them
  * @param redactor masks secrets in the files the run writes
  * @param cache what setup makes, reused between trees with the same key files
+ * @param carrier copies the ignored files a project needs to start into each tree
  */
 record RunContext(
     Plan plan,
@@ -43,7 +45,8 @@ record RunContext(
     TaskRepositories trees,
     RepositorySnapshot userRepository,
     Redactor redactor,
-    TreeCache cache) {
+    TreeCache cache,
+    Carrier carrier) {
 
   /** The lock other runs of the user's repository wait on while this one writes its refs. */
   RepositoryLock repositoryLock() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
@@ -159,7 +160,8 @@ public final class RunEngine {
               new TaskRepositories(git, checked.top(), new RepositoryLock(root.repositoryLock())),
               checked.userRepository(),
               redactor,
-              new TreeCache(plan.cache(), root.cache()));
+              new TreeCache(plan.cache(), root.cache()),
+              new Carrier(git, checked.top(), plan.environment().carry()));
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.train;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.TestSettings;
@@ -26,6 +27,7 @@ public final class CombinedTestCommand {
   private final Map<String, String> environment;
   private final Consumer<String> lines;
   private TreeCache cache = TreeCache.NONE;
+  private Carrier carrier = Carrier.NONE;
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -45,7 +47,15 @@ public final class CombinedTestCommand {
   public CombinedTestCommand withCache(TreeCache cache) {
     CombinedTestCommand cached = new CombinedTestCommand(runner, settings, environment, lines);
     cached.cache = cache;
+    cached.carrier = carrier;
     return cached;
+  }
+
+  /** The same test, with the ignored files {@code carrier} names copied in before anything runs. */
+  public CombinedTestCommand withCarrier(Carrier carrier) {
+    CombinedTestCommand carrying = withCache(cache);
+    carrying.carrier = carrier;
+    return carrying;
   }
 
   /**
@@ -74,6 +84,8 @@ public final class CombinedTestCommand {
   public Result run(Path tree, Path log) {
     Instant started = Instant.now();
     long total = 0;
+    // The tree is a fresh checkout of the commit under test; nothing is committed from it.
+    carrier.into(tree);
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");
