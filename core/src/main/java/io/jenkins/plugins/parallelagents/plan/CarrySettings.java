@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public record CarrySettings(List<String> patterns) {
 
+  /**
+   * The patterns {@link #problem} accepts, as one regular expression: the schema carries it, so
+   * that an editor flags what the parser refuses.
+   */
+  static final String PATTERN =
+      "^(?!!?\\s*$)(?!!?#)(?!!?[/\\\\])(?!!?[A-Za-z]:)(?!.*(^|[/\\\\!])\\.\\.([/\\\\]|$))(?!.*(^|[/\\\\!])\\.[Gg][Ii][Tt]([/\\\\]|$))[^\\x00-\\x1f\\x7f]+$";
+
   /** Nothing carried but what a {@code .worktreeinclude} file names. */
   public static final CarrySettings NONE = new CarrySettings(List.of());
 

@@ -57,6 +57,7 @@ class PlanSchemaTest {
     assertThat(keys(section("publish"))).isEqualTo(PlanKeys.PUBLISH);
     assertThat(keys(section("cleanup"))).isEqualTo(PlanKeys.CLEANUP);
     assertThat(keys(section("guard"))).isEqualTo(PlanKeys.GUARD);
+    assertThat(keys(section("environment"))).isEqualTo(PlanKeys.ENVIRONMENT);
   }
 
   @Test
@@ -105,6 +106,14 @@ class PlanSchemaTest {
     JsonNode guard = section("guard").get("properties");
     assertThat(guard.get("maxFileSize").get("oneOf").get(1).get("pattern").asText())
         .isEqualTo(PlanSize.PATTERN);
+    assertThat(
+            section("environment")
+                .get("properties")
+                .get("carry")
+                .get("items")
+                .get("pattern")
+                .asText())
+        .isEqualTo(CarrySettings.PATTERN);
     assertThat(guard.get("redact").get("items").get("pattern").asText())
         .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
     assertThat(section("publish").get("properties").get("remote").get("pattern").asText())
