@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.plan.AgentProfile;
 import io.jenkins.plugins.parallelagents.plan.CacheSettings;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
+import io.jenkins.plugins.parallelagents.plan.EnvironmentSettings;
 import io.jenkins.plugins.parallelagents.plan.GuardSettings;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
@@ -35,6 +36,7 @@ public final class Plans {
   private boolean sandbox;
   private CleanupSettings cleanup = CleanupSettings.DEFAULT;
   private CacheSettings cache;
+  private EnvironmentSettings environment = EnvironmentSettings.NONE;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -109,6 +111,11 @@ public final class Plans {
     return this;
   }
 
+  public Plans environment(EnvironmentSettings environment) {
+    this.environment = environment;
+    return this;
+  }
+
   public Plans maxParallel(int maxParallel) {
     this.maxParallel = maxParallel;
     return this;
@@ -162,6 +169,7 @@ public final class Plans {
         publish,
         cleanup,
         guard,
-        cache);
+        cache,
+        environment);
   }
 }
