@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.agent;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.CarriedFiles;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.git.SetupSnapshot;
@@ -155,6 +156,11 @@ public final class AttemptRunner {
     }
     Committed committed = commitLeftovers(context);
     String commit = committed.commit();
+    Optional<String> leaked = carriedCommitted(context, commit);
+    if (leaked.isPresent()) {
+      return ended(
+          context, timer, TaskStatus.FAILED, null, context.startCommit(), null, leaked.get());
+    }
     if (commit.equals(context.startCommit())) {
       return ended(
               context,
@@ -238,9 +244,18 @@ public final class AttemptRunner {
             + context.runId()
             + "\n";
     git.output(context.worktree(), "add", "-A");
+    new CarriedFiles(git).leaveOut(context.worktree());
     List<String> setupChanged = new SetupSnapshot(git).leaveOut(context.worktree());
     git.commitStaged(context.worktree(), message);
     return new Committed(git.head(context.worktree()), setupChanged);
+  }
+
+  /**
+   * A carried file the agent committed itself: the commit is not taken from the tree, so that the
+   * file's content never reaches the user's repository.
+   */
+  private Optional<String> carriedCommitted(AttemptContext context, String commit) {
+    return new CarriedFiles(git).committed(context.worktree(), context.startCommit(), commit);
   }
 
   /**
@@ -288,6 +303,10 @@ public final class AttemptRunner {
         return new Kept(null, reason + "; " + refused.get());
       }
       Committed committed = commitLeftovers(context);
+      Optional<String> leaked = carriedCommitted(context, committed.commit());
+      if (leaked.isPresent()) {
+        return new Kept(null, reason + "; " + leaked.get());
+      }
       return new Kept(committed.commit(), reason, committed.setupChanged());
     } catch (GitException e) {
       // e.g. a killed agent left git's index.lock behind

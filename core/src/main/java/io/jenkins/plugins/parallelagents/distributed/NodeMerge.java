@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
@@ -130,7 +131,8 @@ public final class NodeMerge {
                   train,
                   new CombinedTestCommand(runner, plan.test(), environment, output)
                       .withCache(run.cache())
-                      .withPorts(PortAllocator.forPlan(plan)),
+                      .withPorts(PortAllocator.forPlan(plan))
+                      .withCarrier(new Carrier(git, top, plan.environment().carry())),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);
       phases.put("test", ms(t0));

@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.agent.AttemptContext;
 import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -91,6 +92,8 @@ public final class NodeTask {
     }
     trees.create(worktree, branch, start);
     String failure = HandedOff.mergeNeeds(git, task, received, worktree);
+    // The node's own checkout is the source: its ignored files are the ones carried.
+    new Carrier(git, top, run.plan().environment().carry()).into(worktree);
     String startCommit = git.head(worktree);
     String prompt =
         PromptBuilder.build(

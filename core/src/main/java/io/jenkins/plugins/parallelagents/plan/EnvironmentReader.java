@@ -24,7 +24,26 @@ final class EnvironmentReader {
       return EnvironmentSettings.NONE;
     }
     MappingReader in = new MappingReader(mapping, "environment", PlanKeys.ENVIRONMENT, problems);
-    return new EnvironmentSettings(ports(in.mapping("ports")), database(in.mapping("database")));
+    return new EnvironmentSettings(
+        ports(in.mapping("ports")), database(in.mapping("database")), carry(in));
+  }
+
+  private CarrySettings carry(MappingReader in) {
+    List<Located<String>> items = in.textList("carry");
+    if (items == null) {
+      return CarrySettings.NONE;
+    }
+    boolean valid = true;
+    for (Located<String> item : items) {
+      String why = CarrySettings.problem(item.value()).orElse(null);
+      if (why != null) {
+        problems.add(item.position(), "environment: 'carry' pattern '" + item.value() + "' " + why);
+        valid = false;
+      }
+    }
+    return valid
+        ? new CarrySettings(items.stream().map(Located::value).toList())
+        : CarrySettings.NONE;
   }
 
   private PortSettings ports(Node.Mapping mapping) {

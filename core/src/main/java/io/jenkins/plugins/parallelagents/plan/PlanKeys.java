@@ -27,8 +27,7 @@ public final class PlanKeys {
           "environment",
           "publish",
           "cleanup",
-          "guard",
-          "environment");
+          "guard");
 
   /** Keys of one task. */
   public static final List<String> TASK =
@@ -70,7 +69,7 @@ public final class PlanKeys {
   public static final List<String> CACHE = List.of("key", "paths");
 
   /** Keys of the {@code environment} section. */
-  public static final List<String> ENVIRONMENT = List.of("ports", "database");
+  public static final List<String> ENVIRONMENT = List.of("ports", "database", "carry");
 
   /** Keys of the {@code publish} section. */
   public static final List<String> PUBLISH = List.of("remote", "force");

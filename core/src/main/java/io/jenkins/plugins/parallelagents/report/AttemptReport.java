@@ -28,6 +28,8 @@ import java.util.Map;
  *     {@code null} when the attempt did not fail in one of them
  * @param ports the port of each variable of the plan's {@code environment.ports} that the attempt's
  *     steps got; empty when the plan names none
+ * @param carried paths of the ignored files copied from the user's checkout into the attempt's tree
+ *     before setup ({@code environment.carry}), never their content; none was committed
  */
 public record AttemptReport(
     int n,
@@ -43,17 +45,19 @@ public record AttemptReport(
     Map<String, StepTime> steps,
     List<String> setupChanged,
     FailureExcerpt failure,
-    Map<String, Integer> ports) {
+    Map<String, Integer> ports,
+    List<String> carried) {
 
   public AttemptReport {
     setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
+    carried = carried == null ? List.of() : List.copyOf(carried);
     commits = commits == null ? List.of() : List.copyOf(commits);
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
     ports = Collections.unmodifiableMap(ports == null ? Map.of() : new LinkedHashMap<>(ports));
   }
 
-  /** An attempt that got no ports. */
+  /** An attempt that got no ports and nothing carried. */
   public AttemptReport(
       int n,
       TaskStatus status,
@@ -82,6 +86,7 @@ public record AttemptReport(
         steps,
         setupChanged,
         failure,
+        null,
         null);
   }
 
@@ -101,7 +106,8 @@ public record AttemptReport(
         steps,
         setupChanged,
         failure,
-        ports);
+        ports,
+        carried);
   }
 
   /** An attempt whose setup changed nothing that was left out, without an excerpt. */
@@ -130,6 +136,8 @@ public record AttemptReport(
         startedAt,
         steps,
         null,
+        null,
+        null,
         null);
   }
 
@@ -157,6 +165,8 @@ public record AttemptReport(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -176,6 +186,27 @@ public record AttemptReport(
         steps,
         setupChanged,
         excerpt,
-        ports);
+        ports,
+        carried);
+  }
+
+  /** This attempt, whose tree got {@code paths} carried into it. */
+  public AttemptReport withCarried(List<String> paths) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        ports,
+        paths);
   }
 }

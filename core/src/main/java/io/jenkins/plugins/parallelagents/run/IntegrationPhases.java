@@ -76,7 +76,8 @@ final class IntegrationPhases {
     test =
         test.withCache(run.cache())
             .withPorts(run.ports())
-            .withFreshVariables(run.databases()::forTest);
+            .withFreshVariables(run.databases()::forTest)
+            .withCarrier(run.carrier());
     return new TestAndEject(train(), test, run.directory()::phaseLog)
         .run(integrationStart, branches, merged);
   }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.HistoryReader;
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param ports hands each attempt and test run ports of its own, from the plan's {@code
  *     environment.ports}
  * @param databases the run's databases on the plan's server, if it names one
+ * @param carrier copies the ignored files a project needs to start into each tree
  */
 record RunContext(
     Plan plan,
@@ -50,7 +52,8 @@ record RunContext(
     Redactor redactor,
     TreeCache cache,
     PortAllocator ports,
-    RunDatabases databases) {
+    RunDatabases databases,
+    Carrier carrier) {
 
   /** The lock other runs of the user's repository wait on while this one writes its refs. */
   RepositoryLock repositoryLock() {

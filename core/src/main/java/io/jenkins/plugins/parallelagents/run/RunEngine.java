@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.database.DatabaseException;
 import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
@@ -168,7 +169,8 @@ public final class RunEngine {
               redactor,
               new TreeCache(plan.cache(), root.cache()),
               PortAllocator.forPlan(plan),
-              databases);
+              databases,
+              new Carrier(git, checked.top(), plan.environment().carry()));
       listener.runStarted(runId, directory.root());
       kept.values().forEach(state::task);
       state.phase("plan", ms(t0));

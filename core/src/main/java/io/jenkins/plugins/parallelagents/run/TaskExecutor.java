@@ -5,6 +5,8 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.DependencyOutcome;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
+import io.jenkins.plugins.parallelagents.carry.CarriedFiles;
+import io.jenkins.plugins.parallelagents.carry.CarryOutcome;
 import io.jenkins.plugins.parallelagents.database.DatabaseException;
 import io.jenkins.plugins.parallelagents.database.VariablesRunner;
 import io.jenkins.plugins.parallelagents.git.FileChange;
@@ -122,8 +124,7 @@ final class TaskExecutor {
       Task task, int n, String startPoint, Prompt prompt, PortLease ports) {
     long t0 = System.nanoTime();
     String branch = run.branches().forAttempt(task.id(), n, task.attempts());
-    Path tree =
-        run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
+    Path tree = tree(task, n);
     // Every need's commit descends from the start point, so merging the first one in would only
     // fast-forward to it: the tree starts there instead, sparing a merge and a second checkout on
     // each step of a chain.
@@ -157,6 +158,7 @@ final class TaskExecutor {
               "task '" + task.id() + "' names no agent profile to run"),
           start);
     }
+    carry(task, tree);
     AttemptContext context =
         new AttemptContext(
             task, agent, n, tree, branch, start, run.runId(), run.directory(), ports.ports());
@@ -177,6 +179,18 @@ final class TaskExecutor {
     result = result.withStep(AttemptStep.COLLECT, collecting, System.currentTimeMillis());
     result.steps().forEach((step, time) -> run.state().taskStep(step, time.durationMs()));
     return result;
+  }
+
+  private Path tree(Task task, int n) {
+    return run.worktrees().resolve(task.attempts() == 1 ? task.id() : task.id() + ".attempt-" + n);
+  }
+
+  /** The ignored files the project needs, before setup; what was not carried is said, not fatal. */
+  private void carry(Task task, Path tree) {
+    CarryOutcome outcome = run.carrier().into(tree);
+    outcome
+        .refused()
+        .forEach(line -> run.listener().output(task.id(), "carry", "not carried: " + line));
   }
 
   /**
@@ -275,7 +289,8 @@ final class TaskExecutor {
                   ownCommits(r),
                   choice.diffLines(r.attempt()),
                   step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step))
-              .withPorts(ports.get(r.attempt() - 1).ports()));
+              .withPorts(ports.get(r.attempt() - 1).ports())
+              .withCarried(CarriedFiles.recorded(tree(task, r.attempt()))));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

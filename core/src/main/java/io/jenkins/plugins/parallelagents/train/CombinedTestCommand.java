@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.train;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
+import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.excerpt.FailureExcerpts;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.PortSettings;
@@ -34,6 +35,7 @@ public final class CombinedTestCommand {
   private TreeCache cache = TreeCache.NONE;
   private PortAllocator ports = new PortAllocator(PortSettings.NONE);
   private Callable<Map<String, String>> fresh = Map::of;
+  private Carrier carrier = Carrier.NONE;
 
   /**
    * @param lines receives the output of both commands, line by line
@@ -55,7 +57,15 @@ public final class CombinedTestCommand {
     cached.cache = cache;
     cached.ports = ports;
     cached.fresh = fresh;
+    cached.carrier = carrier;
     return cached;
+  }
+
+  /** The same test, with the ignored files {@code carrier} names copied in before anything runs. */
+  public CombinedTestCommand withCarrier(Carrier carrier) {
+    CombinedTestCommand carrying = withCache(cache);
+    carrying.carrier = carrier;
+    return carrying;
   }
 
   /**
@@ -150,6 +160,8 @@ public final class CombinedTestCommand {
       return new Result(
           TestStatus.FAILED, null, 0, "the test's environment: " + e.getMessage(), null, false);
     }
+    // The tree is a fresh checkout of the commit under test; nothing is committed from it.
+    carrier.into(tree);
     if (settings.setup() != null) {
       String name = log.getFileName().toString().replaceFirst("\\.log$", "");
       Path setupLog = log.resolveSibling(name + "-setup.log");

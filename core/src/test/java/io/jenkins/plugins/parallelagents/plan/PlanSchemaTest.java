@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -21,8 +22,12 @@ class PlanSchemaTest {
   static void readSchema() throws Exception {
     Path module = Path.of(System.getProperty("basedir", "."));
     Path file = module.resolve("../schema/agents-plan.schema.json").normalize();
-    // Reading with Jackson fails the test if the file is not valid JSON.
-    schema = new ObjectMapper().readTree(file.toFile());
+    // Reading with Jackson fails the test if the file is not valid JSON, or names a key twice (an
+    // editor would silently take one of the two and ignore the other).
+    schema =
+        new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .readTree(file.toFile());
   }
 
   private static List<String> keys(JsonNode object) {
@@ -115,6 +120,14 @@ class PlanSchemaTest {
     JsonNode guard = section("guard").get("properties");
     assertThat(guard.get("maxFileSize").get("oneOf").get(1).get("pattern").asText())
         .isEqualTo(PlanSize.PATTERN);
+    assertThat(
+            section("environment")
+                .get("properties")
+                .get("carry")
+                .get("items")
+                .get("pattern")
+                .asText())
+        .isEqualTo(CarrySettings.PATTERN);
     assertThat(guard.get("redact").get("items").get("pattern").asText())
         .isEqualTo(SettingsReader.VARIABLE_NAME_PATTERN);
     assertThat(
