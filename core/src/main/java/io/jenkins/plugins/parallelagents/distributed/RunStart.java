@@ -41,6 +41,14 @@ public record RunStart(
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
+    if (plan.environment().database() != null) {
+      // The foundation's database becomes the template on one machine; across nodes nothing yet
+      // makes it, hands it on, or drops the copies when the build is over.
+      throw new EnvironmentException(
+          "environment.database is not available in a distributed run (Jenkins, CI nodes) yet",
+          "run the plan on one machine with `parallel-agents run`, or leave environment.database"
+              + " out and let each task's setup make its own database");
+    }
     Path top = Preflight.repository(git, checkout);
     String target = changeId == null ? plan.target() : pullRequestTarget(changeId);
     String baseRef = changeId != null || plan.base() == null ? "HEAD" : plan.base();

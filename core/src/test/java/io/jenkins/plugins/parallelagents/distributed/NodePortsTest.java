@@ -1,7 +1,10 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.parallelagents.git.EnvironmentException;
+import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
 import io.jenkins.plugins.parallelagents.plan.EnvironmentSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PortSettings;
@@ -16,12 +19,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ports on CI nodes: chosen where the task runs, the same in every step of it. */
+/** The per-task environment on CI nodes: ports chosen where the task runs; no database yet. */
 class NodePortsTest {
 
   @TempDir Path temp;
@@ -73,6 +77,22 @@ class NodePortsTest {
     RunReport merged = cluster.merge(node).mergeAndTest(line -> {});
     assertThat(merged.test().status()).isEqualTo(TestStatus.PASSED);
     assertThat(merged.test().ports()).containsEntry("PORT", base);
+  }
+
+  @Test
+  void aPlanWithADatabase_isRefusedAtTheStart_beforeAnyNodeRunsATask() {
+    Plan plan =
+        new Plans()
+            .task("api", "true")
+            .environment(
+                new EnvironmentSettings(
+                    new DatabaseSettings("postgresql://app@127.0.0.1:5432/app", List.of())))
+            .build();
+
+    assertThatThrownBy(() -> new NodeCluster(sandbox, origin, plan).start("job-5"))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage(
+            "environment.database is not available in a distributed run (Jenkins, CI nodes) yet");
   }
 
   @Test
