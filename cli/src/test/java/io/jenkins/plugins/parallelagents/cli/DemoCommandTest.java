@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PlanParser;
+import io.jenkins.plugins.parallelagents.report.ReportJson;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
+import io.jenkins.plugins.parallelagents.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +57,26 @@ class DemoCommandTest {
     assertThat(Files.exists(tmp.resolve("home/.cache")))
         .as("nothing written to the cache")
         .isFalse();
+    eachParallelTask_startedTheServerOnAPortOfItsOwn(demo);
+  }
+
+  /** Every task's tests start the shop's server on $PORT; the parallel ones at the same time. */
+  private static void eachParallelTask_startedTheServerOnAPortOfItsOwn(Path demo) throws Exception {
+    Path run;
+    try (Stream<Path> reports = Files.walk(demo.resolve("state"))) {
+      run = reports.filter(p -> p.endsWith("report.json")).findFirst().orElseThrow().getParent();
+    }
+    RunReport report =
+        ReportJson.newMapper().readValue(run.resolve("report.json").toFile(), RunReport.class);
+    List<Integer> ports = new ArrayList<>();
+    for (String task : List.of("api", "notifications")) {
+      Integer port = report.task(task).orElseThrow().attempts().get(0).ports().get("PORT");
+      assertThat(Files.readString(run.resolve(RunDirectory.relativeStepLog(task, 1, 1, "verify"))))
+          .as(task + "'s verify")
+          .contains("server answered on port " + port);
+      ports.add(port);
+    }
+    assertThat(ports).doesNotHaveDuplicates().doesNotContain(report.test().ports().get("PORT"));
   }
 
   @Test

@@ -62,9 +62,11 @@ class ExampleDatabaseTest extends EngineTestBase {
   void example_migratesTheFoundationOnce_andEveryTaskTestsOnItsOwnCopy() throws Exception {
     String yaml =
         Files.readString(repo.resolve("agents-plan.yaml"), StandardCharsets.UTF_8)
-            + "\nenvironment:\n  database:\n    url: "
-            + postgres.url("example-pw", "postgres")
-            + "\n";
+            .replace(
+                "\n  ports: { PORT: 18080 }\n",
+                "\n  ports: { PORT: 18080 }\n  database:\n    url: "
+                    + postgres.url("example-pw", "postgres")
+                    + "\n");
     Plan plan =
         new PlanParser().parse(yaml, "agents-plan.yaml").withPublish(PublishSettings.LOCAL_ONLY);
 
