@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.database;
 
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,24 +16,37 @@ public final class DatabaseCleanup {
   /**
    * Drops every database of {@code ledger}; returns their names (none without a ledger).
    *
-   * @throws DatabaseException when the server cannot be reached or refuses; the ledger is kept, so
-   *     a later clean tries again
+   * @param runner runs the plan's {@code drop} command, for a run that had one
+   * @throws DatabaseException when the server cannot be reached or refuses, or the drop command
+   *     fails; the ledger is kept, so a later clean tries again
    */
-  public static List<String> drop(DatabaseLedger ledger) throws DatabaseException {
+  public static List<String> drop(DatabaseLedger ledger, CommandRunner runner)
+      throws DatabaseException {
     Optional<DatabaseLedger.Entries> entries = ledger.read();
     if (entries.isEmpty()) {
       return List.of();
     }
-    DatabaseServer server;
-    try {
-      server = new DatabaseServer(DatabaseUrl.parse(entries.get().url()));
-    } catch (IllegalArgumentException e) {
-      throw new DatabaseException(ledger.file() + ": " + e.getMessage());
-    }
+    DatabaseMaker maker = maker(ledger, entries.get().dropper(), runner);
     for (String name : entries.get().databases()) {
-      server.drop(name);
+      maker.drop(name);
     }
     ledger.delete();
     return entries.get().databases();
+  }
+
+  private static DatabaseMaker maker(
+      DatabaseLedger ledger, DatabaseLedger.Dropper dropper, CommandRunner runner)
+      throws DatabaseException {
+    if (dropper.drop() != null) {
+      return CommandDatabases.dropping(dropper.drop(), Path.of(dropper.directory()), runner);
+    }
+    if (dropper.url() == null) {
+      throw new DatabaseException(ledger.file() + ": names no server and no drop command");
+    }
+    try {
+      return new DatabaseServer(DatabaseUrl.parse(dropper.url()));
+    } catch (IllegalArgumentException e) {
+      throw new DatabaseException(ledger.file() + ": " + e.getMessage());
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.parallelagents.database;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,17 +14,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which databases one run created, and on which server: written before each is created, so that a
- * clean after a crash still finds them. It holds the server's URL with its password, like a {@code
- * .pgpass} file: it is readable by its owner only, and kept out of the run's folder, whose files
- * are shared as reports.
+ * Which databases one run created, and how to drop them: written before each is created, so that a
+ * clean after a crash still finds them. It holds the PostgreSQL server's URL with its password,
+ * like a {@code .pgpass} file, or the plan's {@code drop} command and the folder it runs in: it is
+ * readable by its owner only, and kept out of the run's folder, whose files are shared as reports.
  */
 public final class DatabaseLedger {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The file's content. */
-  record Entries(String url, List<String> databases) {}
+  /**
+   * The file's content; a ledger written before the commands form has only {@code url}.
+   *
+   * @param url the PostgreSQL server, or {@code null}
+   * @param drop the plan's command that drops a database, or {@code null}
+   * @param directory where {@code drop} runs
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Entries(String url, List<String> databases, CommandSpec drop, String directory) {
+
+    Dropper dropper() {
+      return new Dropper(url, drop, directory);
+    }
+  }
+
+  /**
+   * How to drop the databases later: on a PostgreSQL server ({@code url}), or with the plan's
+   * {@code drop} command, run in {@code directory}.
+   */
+  public record Dropper(String url, CommandSpec drop, String directory) {}
 
   private final Path file;
 
@@ -34,11 +54,12 @@ public final class DatabaseLedger {
     return file;
   }
 
-  /** Adds {@code name} on {@code url}'s server; the ledger of a run names one server. */
-  public synchronized void record(DatabaseUrl url, String name) throws DatabaseException {
+  /** Adds {@code name}, dropped by {@code dropper}; the ledger of a run names one engine. */
+  public synchronized void record(Dropper dropper, String name) throws DatabaseException {
     Set<String> names = new LinkedHashSet<>(read().map(Entries::databases).orElse(List.of()));
     if (names.add(name)) {
-      write(new Entries(url.withSecret(), new ArrayList<>(names)));
+      write(
+          new Entries(dropper.url(), new ArrayList<>(names), dropper.drop(), dropper.directory()));
     }
   }
 

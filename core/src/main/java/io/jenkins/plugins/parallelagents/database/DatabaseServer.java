@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.database;
 
+import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
@@ -7,14 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The PostgreSQL server of a plan's {@code environment.database}: creates and drops the run's
  * databases over JDBC. Each call opens its own connection to the database the URL names, never to
  * one of the run's own: a database being copied or dropped must have no connection at all.
  */
-public final class DatabaseServer {
+public final class DatabaseServer implements DatabaseMaker {
 
   /** Stateless and thread-safe, as JDBC drivers are. */
   private static final Driver DRIVER = new org.postgresql.Driver();
@@ -30,6 +33,7 @@ public final class DatabaseServer {
   }
 
   /** Connects once, to tell an unreachable server or a refused login before any agent runs. */
+  @Override
   public void check() throws DatabaseException {
     try (Connection connection = connect()) {
       connection.isValid(10);
@@ -44,6 +48,7 @@ public final class DatabaseServer {
    * nobody is connected to, so the template's leftover connections (a server a step started, say)
    * are ended first.
    */
+  @Override
   public void create(String name, String template) throws DatabaseException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
@@ -67,12 +72,49 @@ public final class DatabaseServer {
   }
 
   /** Drops {@code name} if it exists, ending its connections first. */
+  @Override
   public void drop(String name) throws DatabaseException {
     try (Connection connection = connect()) {
       dropIn(connection, name);
     } catch (SQLException e) {
       throw failure("cannot drop database " + name + " on " + url, e);
     }
+  }
+
+  @Override
+  public boolean exists(String name) throws DatabaseException {
+    return databases(name).contains(name);
+  }
+
+  /**
+   * {@code DATABASE_URL} and libpq's {@code PG*} variables, so that {@code psql} and most drivers
+   * connect with no argument.
+   */
+  @Override
+  public Map<String, String> variables(String name) {
+    DatabaseUrl database = url.withDatabase(name);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(DatabaseSettings.URL_VARIABLE, database.withSecret());
+    env.put("PGHOST", database.host());
+    env.put("PGPORT", Integer.toString(database.port()));
+    env.put("PGDATABASE", name);
+    if (database.user() != null) {
+      env.put("PGUSER", database.user());
+    }
+    if (database.password() != null) {
+      env.put("PGPASSWORD", database.password());
+    }
+    return env;
+  }
+
+  @Override
+  public String shown(String name) {
+    return url.withDatabase(name).toString();
+  }
+
+  @Override
+  public DatabaseLedger.Dropper dropper() {
+    return new DatabaseLedger.Dropper(url.withSecret(), null, null);
   }
 
   /** The server's databases whose names start with {@code prefix}. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.database;
 
 import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,24 +9,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One run's databases on the plan's server. The foundation tasks migrate a database the run owns
- * ({@code pa_<run>_foundation}, made empty): the database the plan's URL names is only connected
- * to, never changed. Once the foundation succeeded, its database is copied into a template, and
- * every other task and every combined test run gets a copy of that template, in seconds and without
- * migrating again. Every database is recorded in the {@link DatabaseLedger} before it is made.
- * Thread-safe: tasks ask for their databases at the same time.
+ * One run's databases on the plan's engine: a PostgreSQL server, or any engine through the plan's
+ * commands. The foundation tasks migrate a database the run owns ({@code pa_<run>_foundation}, made
+ * empty): the database the plan's URL names is only connected to, never changed. Once the
+ * foundation succeeded, its database is copied into a template, and every other task and every
+ * combined test run gets a copy of that template, in seconds and without migrating again. Every
+ * database is recorded in the {@link DatabaseLedger} before it is made. Thread-safe: tasks ask for
+ * their databases at the same time.
  */
 public final class RunDatabases {
 
-  private final DatabaseServer server;
+  private final DatabaseMaker maker;
   private final DatabaseNames names;
   private final DatabaseLedger ledger;
   private final List<String> variables;
   private final Map<String, String> tasks = new ConcurrentHashMap<>();
 
   private RunDatabases(
-      DatabaseServer server, DatabaseNames names, DatabaseLedger ledger, List<String> variables) {
-    this.server = server;
+      DatabaseMaker maker, DatabaseNames names, DatabaseLedger ledger, List<String> variables) {
+    this.maker = maker;
     this.names = names;
     this.ledger = ledger;
     this.variables = variables;
@@ -37,27 +39,43 @@ public final class RunDatabases {
   }
 
   /**
-   * The databases of run {@code runId} on the server of {@code settings}, which must answer now: an
-   * unreachable server is found before any agent runs.
+   * The databases of run {@code runId} on the engine of {@code settings}: its PostgreSQL server,
+   * which must answer now, or its commands.
    *
    * @param ledger where the run records the databases it makes
+   * @param runner runs the plan's database commands
+   * @param directory where they run: the repository's top folder
+   * @param logs the folder their output goes to, one log per database
    */
-  public static RunDatabases open(DatabaseSettings settings, String runId, Path ledger)
+  public static RunDatabases open(
+      DatabaseSettings settings,
+      String runId,
+      Path ledger,
+      CommandRunner runner,
+      Path directory,
+      Path logs)
       throws DatabaseException {
+    DatabaseLedger records = new DatabaseLedger(ledger);
+    DatabaseMaker maker =
+        settings.commands() != null
+            ? CommandDatabases.of(settings, directory, runner, logs, records)
+            : server(settings);
+    maker.check();
+    return new RunDatabases(maker, new DatabaseNames(runId), records, settings.variables());
+  }
+
+  private static DatabaseServer server(DatabaseSettings settings) throws DatabaseException {
     DatabaseUrl url;
     try {
       url = DatabaseUrl.parse(settings.url());
     } catch (IllegalArgumentException e) {
       throw new DatabaseException(e.getMessage());
     }
-    DatabaseServer server = new DatabaseServer(url);
-    server.check();
-    return new RunDatabases(
-        server, new DatabaseNames(runId), new DatabaseLedger(ledger), settings.variables());
+    return new DatabaseServer(url);
   }
 
   public boolean enabled() {
-    return server != null;
+    return maker != null;
   }
 
   /**
@@ -69,7 +87,7 @@ public final class RunDatabases {
       return;
     }
     String foundation = names.foundation();
-    if (keep && server.databases(foundation).contains(foundation)) {
+    if (keep && maker.exists(foundation)) {
       return;
     }
     make(foundation, null);
@@ -120,7 +138,7 @@ public final class RunDatabases {
   /** Task {@code taskId}'s database as the report shows it: its URL, password masked. */
   public String shown(String taskId) {
     String name = tasks.get(taskId);
-    return name == null ? null : server.url().withDatabase(name).toString();
+    return name == null ? null : maker.shown(name);
   }
 
   /**
@@ -134,7 +152,10 @@ public final class RunDatabases {
     }
     String password;
     try {
-      password = DatabaseUrl.parse(settings.url()).password();
+      password =
+          settings.commands() != null
+              ? CommandDatabases.password(settings.url())
+              : DatabaseUrl.parse(settings.url()).password();
     } catch (IllegalArgumentException e) {
       return environment;
     }
@@ -147,28 +168,15 @@ public final class RunDatabases {
   }
 
   private void make(String name, String template) throws DatabaseException {
-    ledger.record(server.url(), name);
-    server.create(name, template);
+    ledger.record(maker.dropper(), name);
+    maker.create(name, template);
   }
 
-  /**
-   * {@code DATABASE_URL} and the plan's names for the URL, and libpq's {@code PG*} variables, so
-   * that {@code psql} and most drivers connect with no argument.
-   */
+  /** The engine's variables, and the plan's names for the URL. */
   private Map<String, String> variablesOf(String database) {
-    DatabaseUrl url = server.url().withDatabase(database);
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put(DatabaseSettings.URL_VARIABLE, url.withSecret());
-    variables.forEach(name -> env.put(name, url.withSecret()));
-    env.put("PGHOST", url.host());
-    env.put("PGPORT", Integer.toString(url.port()));
-    env.put("PGDATABASE", database);
-    if (url.user() != null) {
-      env.put("PGUSER", url.user());
-    }
-    if (url.password() != null) {
-      env.put("PGPASSWORD", url.password());
-    }
+    Map<String, String> env = new LinkedHashMap<>(maker.variables(database));
+    String url = env.get(DatabaseSettings.URL_VARIABLE);
+    variables.forEach(name -> env.put(name, url));
     return env;
   }
 }

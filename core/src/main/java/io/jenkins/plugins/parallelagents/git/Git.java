@@ -38,6 +38,11 @@ public final class Git {
     this.environment = Map.copyOf(environment);
   }
 
+  /** The runner git's commands go through, for the other commands of the same clean. */
+  public CommandRunner runner() {
+    return runner;
+  }
+
   /** Runs {@code git args} in {@code dir} and returns how it ended, whatever the exit code. */
   public CommandResult exec(Path dir, List<String> args) {
     return exec(dir, args, null);

@@ -76,7 +76,7 @@ final class RunRemoval {
           false);
     }
     try {
-      DatabaseCleanup.drop(new DatabaseLedger(root.databaseLedger(run.id())));
+      DatabaseCleanup.drop(new DatabaseLedger(root.databaseLedger(run.id())), git.runner());
     } catch (DatabaseException e) {
       // Its ledger stays with the run, so the next clean tries again.
       return new CleanedRun(

@@ -12,8 +12,11 @@ import java.util.Objects;
  *     database only to connect; it holds the password, so it is shown redacted only
  * @param variables more variable names that get each task's database URL, besides {@code
  *     DATABASE_URL}
+ * @param commands for an engine other than PostgreSQL, the commands that make and drop its
+ *     databases, and then {@code url} is the URL of database {@code {name}}; {@code null} for
+ *     PostgreSQL, which the run drives itself
  */
-public record DatabaseSettings(String url, List<String> variables) {
+public record DatabaseSettings(String url, List<String> variables, DatabaseCommands commands) {
 
   /** The variable every step gets its database URL in. */
   public static final String URL_VARIABLE = "DATABASE_URL";
@@ -21,6 +24,11 @@ public record DatabaseSettings(String url, List<String> variables) {
   public DatabaseSettings {
     Objects.requireNonNull(url);
     variables = List.copyOf(variables);
+  }
+
+  /** A PostgreSQL server, which the run drives itself. */
+  public DatabaseSettings(String url, List<String> variables) {
+    this(url, variables, null);
   }
 
   @Override

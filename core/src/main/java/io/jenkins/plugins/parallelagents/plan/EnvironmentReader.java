@@ -82,7 +82,19 @@ final class EnvironmentReader {
       problems.add(mapping.position(), "environment.database has no 'url'");
     }
     Located<String> url = in.nonBlankText("url");
-    if (url != null) {
+    boolean commandForm = PlanKeys.DATABASE_COMMANDS.stream().anyMatch(in::has);
+    DatabaseCommands commands = null;
+    if (commandForm) {
+      DatabaseCommandsReader form = new DatabaseCommandsReader(in, problems);
+      commands = form.commands();
+      url = form.url(url);
+    } else if (url != null && url.value().contains(DatabaseCommands.NAME)) {
+      in.problem(
+          "url",
+          "'url' holds {name}, which only an engine driven through 'create', 'createEmpty' and"
+              + " 'drop' fills in; add them, or give a PostgreSQL URL");
+      url = null;
+    } else if (url != null) {
       String why = urlProblem(url.value());
       if (why != null) {
         // The URL is not repeated: it may hold a password.
@@ -109,11 +121,13 @@ final class EnvironmentReader {
                 + "', which the engine or PostgreSQL's tools already use");
       }
     }
-    if (url == null) {
+    if (url == null || (commandForm && commands == null)) {
       return null;
     }
     return new DatabaseSettings(
-        url.value(), names == null ? List.of() : names.stream().map(Located::value).toList());
+        url.value(),
+        names == null ? List.of() : names.stream().map(Located::value).toList(),
+        commands);
   }
 
   /** Why {@code url} names no PostgreSQL database, or {@code null}. */

@@ -82,7 +82,11 @@ public final class PlanKeys {
       List.of("secrets", "maxFileSize", "junk", "allow", "redact");
 
   /** Keys of {@code environment.database}. */
-  public static final List<String> DATABASE = List.of("url", "variables");
+  public static final List<String> DATABASE =
+      List.of("url", "variables", "create", "createEmpty", "drop");
+
+  /** The keys of {@code environment.database} for an engine driven through commands. */
+  public static final List<String> DATABASE_COMMANDS = List.of("create", "createEmpty", "drop");
 
   private PlanKeys() {}
 }

@@ -112,7 +112,7 @@ public final class RunEngine {
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
-    RunDatabases databases = databases(plan, runId, root);
+    RunDatabases databases = databases(plan, runId, root, checked.top());
     root.claim(checked.top());
     RunDirectory directory = new RunDirectory(root.runDirectory(runId));
     createDirectories(directory.root(), root.worktrees(runId));
@@ -215,13 +215,19 @@ public final class RunEngine {
   }
 
   /** The plan's database server must answer before any agent runs. */
-  private static RunDatabases databases(Plan plan, String runId, StateRoot root)
+  private RunDatabases databases(Plan plan, String runId, StateRoot root, Path top)
       throws EnvironmentException {
     if (plan.environment().database() == null) {
       return RunDatabases.none();
     }
     try {
-      return RunDatabases.open(plan.environment().database(), runId, root.databaseLedger(runId));
+      return RunDatabases.open(
+          plan.environment().database(),
+          runId,
+          root.databaseLedger(runId),
+          runner,
+          top,
+          root.runDirectory(runId).resolve("databases"));
     } catch (DatabaseException e) {
       throw new EnvironmentException(
           e.getMessage(),
