@@ -231,7 +231,7 @@ public final class RunEngine {
     } catch (DatabaseException e) {
       throw new EnvironmentException(
           e.getMessage(),
-          "start the server, or correct environment.database.url in " + plan.source());
+          "start the database server, or correct environment.database in " + plan.source());
     }
   }
 
