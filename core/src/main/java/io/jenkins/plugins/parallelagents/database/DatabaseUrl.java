@@ -82,9 +82,15 @@ public record DatabaseUrl(
     return "jdbc:postgresql://" + hostPort() + "/" + encode(database);
   }
 
-  /** User and password for the JDBC driver, kept out of the URL it may quote in errors. */
+  /**
+   * The URL's parameters, user and password for the JDBC driver, kept out of the URL it may quote
+   * in errors. The parameters go too: the engine's own connection must honour the {@code sslmode}
+   * and {@code options} that libpq honours for the steps (the driver takes them under the same
+   * names).
+   */
   public Properties jdbcProperties() {
     Properties properties = new Properties();
+    parameters().forEach(properties::setProperty);
     if (user() != null) {
       properties.setProperty("user", user());
     }
