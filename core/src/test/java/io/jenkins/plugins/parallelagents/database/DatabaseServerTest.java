@@ -84,4 +84,18 @@ class DatabaseServerTest {
         .isInstanceOf(DatabaseException.class)
         .hasMessageContaining("no_such_setting");
   }
+
+  @Test
+  void driverPropertiesThatLoadClasses_areNotTakenFromTheUrl() throws Exception {
+    // libpq knows no socketFactory; the JDBC driver would load the class the URL names.
+    DatabaseServer server =
+        new DatabaseServer(
+            DatabaseUrl.parse(
+                postgres.url("pw", "postgres") + "?socketFactory=no.such.Factory&sslmode=disable"));
+
+    server.check();
+    server.create("pa_factory", null);
+    assertThat(postgres.databases("pa_factory")).containsExactly("pa_factory");
+    server.drop("pa_factory");
+  }
 }
