@@ -16,11 +16,14 @@ import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
  * The git blob id of each carried file's content, so that the file is known in a commit under any
- * name. An empty file is left out: its id is every empty file's.
+ * name. A file under {@value #MIN_BYTES} bytes is left out: a version number or a flag of a few
+ * bytes is the content of many files that are no copy, and holds no secret worth the failed task.
  *
  * @param paths the carried path of each blob id
  */
 record CarriedContents(Map<String, String> paths) {
+
+  static final int MIN_BYTES = 16;
 
   CarriedContents {
     paths = Map.copyOf(paths);
@@ -33,7 +36,7 @@ record CarriedContents(Map<String, String> paths) {
     for (String path : carried) {
       Path file = tree.resolve(path);
       long size = Files.size(file);
-      if (size == 0) {
+      if (size < MIN_BYTES) {
         continue;
       }
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
