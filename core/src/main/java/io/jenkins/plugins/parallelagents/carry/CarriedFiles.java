@@ -45,15 +45,25 @@ public final class CarriedFiles {
     }
   }
 
-  /** Replaces the record of what was carried into {@code tree}. */
+  /**
+   * Replaces the record of what was carried into {@code tree}: the paths, and the git blob id of
+   * each one's content, read now, before any step ran, so that a copy under another name is known.
+   */
   static void record(Path tree, List<String> paths) {
     Path record = record(tree);
+    Path contents = contents(tree);
     try {
       Files.deleteIfExists(record);
+      Files.deleteIfExists(contents);
       if (!paths.isEmpty()) {
         Files.writeString(
             record,
             String.join("\0", paths) + "\0",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW);
+        Files.writeString(
+            contents,
+            CarriedContents.of(tree, paths).toRecord(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE_NEW);
       }
@@ -119,7 +129,46 @@ public final class CarriedFiles {
                 + " leave the task's tree");
       }
     }
-    return Optional.empty();
+    return copies(tree, start, commit)
+        .map(
+            copies ->
+                "the agent committed "
+                    + copies
+                    + ", carried from the user's checkout where git ignores it; carried files"
+                    + " never leave the task's tree, under any name");
+  }
+
+  /**
+   * The files of the commits that hold a carried file's exact content under a name of their own
+   * ({@code .env.example}, {@code .ENV}): the path check above cannot see those.
+   */
+  private Optional<String> copies(Path tree, String start, String commit) {
+    CarriedContents carried = CarriedContents.read(contents(tree));
+    if (carried.isEmpty()) {
+      return Optional.empty();
+    }
+    // Every object the commits added, each blob with the first path it has there.
+    List<String> lines =
+        Arrays.asList(
+            gitOutput(tree, List.of("rev-list", "--objects", start + ".." + commit)).split("\n"));
+    List<String> found = new ArrayList<>();
+    for (String line : lines) {
+      int space = line.indexOf(' ');
+      if (space > 0) {
+        carried
+            .pathOf(line.substring(0, space))
+            .ifPresent(path -> found.add(line.substring(space + 1) + " (a copy of " + path + ")"));
+      }
+    }
+    return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
+  }
+
+  private String gitOutput(Path dir, List<String> args) {
+    CommandResult result = git.exec(dir, args);
+    if (!result.ok()) {
+      throw new GitException(args, result.stderr().strip());
+    }
+    return result.stdout();
   }
 
   private static List<List<String>> batches(List<String> paths) {
@@ -142,5 +191,11 @@ public final class CarriedFiles {
   private static Path record(Path tree) {
     Path absolute = tree.toAbsolutePath().normalize();
     return absolute.resolveSibling("." + absolute.getFileName() + ".carried");
+  }
+
+  /** The content ids of what was carried, beside {@link #record(Path)}. */
+  private static Path contents(Path tree) {
+    Path absolute = tree.toAbsolutePath().normalize();
+    return absolute.resolveSibling("." + absolute.getFileName() + ".carried-contents");
   }
 }

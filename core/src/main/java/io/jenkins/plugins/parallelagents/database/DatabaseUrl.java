@@ -23,6 +23,10 @@ public record DatabaseUrl(
 
   private static final int DEFAULT_PORT = 5432;
 
+  /** The libpq parameters the JDBC driver knows by the same name and meaning. */
+  private static final java.util.Set<String> LIBPQ_PARAMETERS =
+      java.util.Set.of("sslmode", "sslcert", "sslkey", "sslrootcert", "sslpassword", "options");
+
   /** {@code password=...} among the parameters, up to the next {@code &}. */
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(^|&)(password)=[^&]*");
 
@@ -82,9 +86,21 @@ public record DatabaseUrl(
     return "jdbc:postgresql://" + hostPort() + "/" + encode(database);
   }
 
-  /** User and password for the JDBC driver, kept out of the URL it may quote in errors. */
+  /**
+   * User, password and the URL's TLS and session parameters for the JDBC driver, kept out of the
+   * URL it may quote in errors. The engine's own connection must honour the {@code sslmode} and
+   * {@code options} that libpq honours for the steps; the driver takes these under libpq's names.
+   * Only these: others of the driver's properties name classes it would load.
+   */
   public Properties jdbcProperties() {
     Properties properties = new Properties();
+    parameters()
+        .forEach(
+            (name, value) -> {
+              if (LIBPQ_PARAMETERS.contains(name)) {
+                properties.setProperty(name, value);
+              }
+            });
     if (user() != null) {
       properties.setProperty("user", user());
     }

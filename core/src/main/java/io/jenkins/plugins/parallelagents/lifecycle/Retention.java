@@ -70,10 +70,15 @@ public final class Retention {
     return carryOut(RetentionRules.retention(runs, settings, now, finishing), settings, dryRun);
   }
 
-  /** Removes every run that is over. */
+  /** Removes every run that is over, and the databases of runs whose folder is gone. */
   public List<CleanedRun> cleanAll(CleanupSettings settings, boolean dryRun) {
     List<RunEntry> runs = new RunCatalog(root).list();
-    return carryOut(RetentionRules.all(runs, "every finished run was asked for"), settings, dryRun);
+    List<CleanedRun> done =
+        new ArrayList<>(
+            carryOut(
+                RetentionRules.all(runs, "every finished run was asked for"), settings, dryRun));
+    done.addAll(LeftDatabases.drop(root, dryRun));
+    return done;
   }
 
   /**

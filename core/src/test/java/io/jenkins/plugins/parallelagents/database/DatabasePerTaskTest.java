@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -222,6 +223,35 @@ class DatabasePerTaskTest extends EngineTestBase {
           .doesNotContain(PASSWORD);
     }
     assertThat(report.toString()).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void runFolderDeletedByHand_itsDatabasesAreDroppedByTheNextClean() throws Exception {
+    Plan plan =
+        new Plans()
+            .foundation("schema", PSQL + "-c 'CREATE TABLE items(task text)'")
+            .task("api", "echo a > a.txt", "schema")
+            .environment(database())
+            .build();
+    run(plan, "r9");
+    String prefix = new DatabaseNames("r9").prefix();
+    assertThat(postgres.databases(prefix)).isNotEmpty();
+    try (Stream<Path> all = Files.walk(temp.resolve("state").resolve("runs").resolve("r9"))) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    assertThat(retention().cleanAll(CleanupSettings.DEFAULT, true))
+        .singleElement()
+        .satisfies(c -> assertThat(c.reason()).contains("would be dropped"));
+    assertThat(postgres.databases(prefix)).as("after a dry run").isNotEmpty();
+    List<CleanedRun> cleaned = retention().cleanAll(CleanupSettings.DEFAULT, false);
+
+    assertThat(cleaned)
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo("r9"))
+        .satisfies(c -> assertThat(c.action()).isEqualTo(CleanedRun.Action.REMOVE));
+    assertThat(postgres.databases(prefix)).isEmpty();
+    assertThat(temp.resolve("state").resolve("databases").resolve("r9.json")).doesNotExist();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.parallelagents.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
@@ -56,5 +57,45 @@ class DatabaseServerTest {
         .isEqualTo("1");
     server.drop("pa_busy_copy");
     server.drop("pa_busy");
+  }
+
+  @Test
+  void urlDemandingTls_isNotConnectedToWithoutIt() {
+    // The test server has no TLS: psql refuses this URL, and so must the engine, which would
+    // otherwise send the login to a server the user asked to be sure of.
+    DatabaseServer server =
+        new DatabaseServer(DatabaseUrl.parse(postgres.url("pw", "postgres") + "?sslmode=require"));
+
+    assertThatThrownBy(server::check)
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("cannot connect to the database server")
+        .hasMessageContaining("SSL");
+  }
+
+  @Test
+  void optionsParameter_reachesTheEnginesOwnConnection() throws Exception {
+    // The server refuses an unknown setting in options, as it refuses psql's connection.
+    DatabaseServer server =
+        new DatabaseServer(
+            DatabaseUrl.parse(
+                postgres.url("pw", "postgres") + "?options=-c%20no_such_setting%3D1"));
+
+    assertThatThrownBy(server::check)
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("no_such_setting");
+  }
+
+  @Test
+  void driverPropertiesThatLoadClasses_areNotTakenFromTheUrl() throws Exception {
+    // libpq knows no socketFactory; the JDBC driver would load the class the URL names.
+    DatabaseServer server =
+        new DatabaseServer(
+            DatabaseUrl.parse(
+                postgres.url("pw", "postgres") + "?socketFactory=no.such.Factory&sslmode=disable"));
+
+    server.check();
+    server.create("pa_factory", null);
+    assertThat(postgres.databases("pa_factory")).containsExactly("pa_factory");
+    server.drop("pa_factory");
   }
 }

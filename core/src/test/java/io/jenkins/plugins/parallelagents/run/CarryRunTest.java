@@ -119,6 +119,34 @@ class CarryRunTest extends EngineTestBase {
   }
 
   @Test
+  void anAgentThatCopiesTheEnvUnderAnotherName_getsNoneOfItIntoABranch() throws Exception {
+    RunReport report =
+        engine.run(
+            new Plans()
+                // A name the ignore rules miss: the engine would commit it like any new file.
+                .task("example", "cp .env .env.example && echo e > e.txt")
+                // Another case, committed by the agent itself.
+                .task(
+                    "shouting",
+                    "cp .env .ENV && git add .ENV && git commit -qm env && echo s > s.txt")
+                .task("honest", "echo h > h.txt")
+                .environment(CARRY_ENV)
+                .build(),
+            repo);
+
+    TaskReport example = report.task("example").orElseThrow();
+    assertThat(example.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(example.reason()).contains(".env.example", "a copy of .env");
+    TaskReport shouting = report.task("shouting").orElseThrow();
+    assertThat(shouting.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(shouting.reason()).contains(".ENV", "a copy of .env");
+    assertThat(report.task("honest").orElseThrow().status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(git.git(repo, "log", "--all", "--format=%H", "-S", "carried-only-here"))
+        .as("commits holding the carried content")
+        .isEmpty();
+  }
+
+  @Test
   void anEnvThatLinksOutOfTheCheckout_isNotFollowed() throws Exception {
     Path outside = Files.writeString(temp.resolve("outside-secret"), "SECRET_OUTSIDE=1\n");
     Files.delete(repo.resolve(".env"));
