@@ -4,6 +4,7 @@ import io.jenkins.plugins.parallelagents.database.DatabaseCleanup;
 import io.jenkins.plugins.parallelagents.database.DatabaseException;
 import io.jenkins.plugins.parallelagents.database.DatabaseLedger;
 import io.jenkins.plugins.parallelagents.lifecycle.CleanedRun.Action;
+import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,8 +24,12 @@ final class LeftDatabases {
 
   private LeftDatabases() {}
 
-  /** Drops them, or in a dry run says it would; one entry per ledger. */
-  static List<CleanedRun> drop(StateRoot root, boolean dryRun) {
+  /**
+   * Drops them, or in a dry run says it would; one entry per ledger.
+   *
+   * @param runner runs the drop command of a plan whose databases are made by commands
+   */
+  static List<CleanedRun> drop(StateRoot root, CommandRunner runner, boolean dryRun) {
     List<CleanedRun> done = new ArrayList<>();
     Path folder = root.root().resolve("databases");
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -35,7 +40,7 @@ final class LeftDatabases {
         String name = ledger.getFileName().toString();
         String runId = name.substring(0, name.length() - SUFFIX.length());
         if (RunIds.isValid(runId) && !Files.exists(root.runDirectory(runId))) {
-          done.add(drop(runId, ledger, dryRun));
+          done.add(drop(runId, ledger, runner, dryRun));
         }
       }
     } catch (IOException e) {
@@ -44,13 +49,13 @@ final class LeftDatabases {
     return done;
   }
 
-  private static CleanedRun drop(String runId, Path ledger, boolean dryRun) {
+  private static CleanedRun drop(String runId, Path ledger, CommandRunner runner, boolean dryRun) {
     String reason = "its folder is gone; the databases it left";
     if (dryRun) {
       return new CleanedRun(runId, Action.REMOVE, reason + " would be dropped", List.of(), true);
     }
     try {
-      DatabaseCleanup.drop(new DatabaseLedger(ledger));
+      DatabaseCleanup.drop(new DatabaseLedger(ledger), runner);
       return new CleanedRun(runId, Action.REMOVE, reason + " were dropped", List.of(), false);
     } catch (DatabaseException e) {
       return new CleanedRun(

@@ -77,7 +77,7 @@ public final class Retention {
         new ArrayList<>(
             carryOut(
                 RetentionRules.all(runs, "every finished run was asked for"), settings, dryRun));
-    done.addAll(LeftDatabases.drop(root, dryRun));
+    done.addAll(LeftDatabases.drop(root, git.runner(), dryRun));
     return done;
   }
 
