@@ -101,10 +101,10 @@ class DatabasePerTaskTest extends EngineTestBase {
                     + PSQL
                     + "-f db/001_items.sql")
             .add(
-                withVerify(Plans.task(first, false, "schema"), countingVerify(first, 2)),
+                Plans.withVerify(Plans.task(first, false, "schema"), countingVerify(first, 2)),
                 insertingAgent(first, 2))
             .add(
-                withVerify(Plans.task(second, false, "schema"), countingVerify(second, 3)),
+                Plans.withVerify(Plans.task(second, false, "schema"), countingVerify(second, 3)),
                 insertingAgent(second, 3))
             // The test's database is a fresh copy of the foundation: no task's rows, and its setup
             // applies every task's migrations.
@@ -120,23 +120,6 @@ class DatabasePerTaskTest extends EngineTestBase {
             .environment(environment)
             .maxParallel(2);
     return plans.build();
-  }
-
-  private static io.jenkins.plugins.parallelagents.plan.Task withVerify(
-      io.jenkins.plugins.parallelagents.plan.Task task, String verify) {
-    return new io.jenkins.plugins.parallelagents.plan.Task(
-        task.id(),
-        task.title(),
-        task.foundation(),
-        task.needs(),
-        task.prompt(),
-        task.paths(),
-        task.agent(),
-        task.timeout(),
-        task.attempts(),
-        task.setup(),
-        io.jenkins.plugins.parallelagents.plan.CommandSpec.shell(verify),
-        task.label());
   }
 
   private RunReport run(Plan plan, String runId) throws Exception {

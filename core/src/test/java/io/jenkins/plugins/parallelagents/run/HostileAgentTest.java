@@ -2,9 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
-import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
@@ -241,7 +239,7 @@ class HostileAgentTest extends UserRepositoryTestBase {
         run(
             new Plans()
                 .add(
-                    withVerify(Plans.task("api", false), "grep -qx good src/app.txt"),
+                    Plans.withVerify(Plans.task("api", false), "grep -qx good src/app.txt"),
                     "echo bad > src/app.txt && git commit -qam bad && echo good > src/app.txt"
                         + " && git update-index --assume-unchanged src/app.txt"
                         + " && mkdir -p .git/info && echo '*.secret' >> .git/info/exclude"
@@ -259,21 +257,5 @@ class HostileAgentTest extends UserRepositoryTestBase {
         "git reset -q --hard HEAD~1 && echo a > a.txt && git add a.txt"
             + " && git commit -qm a && git replace --graft HEAD $AGENT_BASE_COMMIT",
         "rewrote the history it started from");
-  }
-
-  private static Task withVerify(Task task, String verify) {
-    return new Task(
-        task.id(),
-        task.title(),
-        task.foundation(),
-        task.needs(),
-        task.prompt(),
-        task.paths(),
-        task.agent(),
-        task.timeout(),
-        task.attempts(),
-        task.setup(),
-        CommandSpec.shell(verify),
-        task.label());
   }
 }

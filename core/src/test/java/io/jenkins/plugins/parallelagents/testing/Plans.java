@@ -172,4 +172,21 @@ public final class Plans {
         cache,
         environment);
   }
+
+  /** {@code task} with {@code verify} as its verify command, as a shell line. */
+  public static Task withVerify(Task task, String verify) {
+    return new Task(
+        task.id(),
+        task.title(),
+        task.foundation(),
+        task.needs(),
+        task.prompt(),
+        task.paths(),
+        task.agent(),
+        task.timeout(),
+        task.attempts(),
+        task.setup(),
+        CommandSpec.shell(verify),
+        task.label());
+  }
 }
