@@ -3,7 +3,6 @@ package io.jenkins.plugins.parallelagents.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.parallelagents.plan.CommandSpec;
 import io.jenkins.plugins.parallelagents.plan.MergeSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PublishSettings;
@@ -182,8 +181,9 @@ class DistributedRunTest {
   @Test
   void aHostAgentRunsBetweenTheTasksSetupAndVerify() throws Exception {
     Task checked =
-        withSteps(Plans.task("api", false), "echo ready > .setup-ran", "grep -q done api.txt");
-    Task broken = withSteps(Plans.task("page", false), "exit 3", null);
+        Plans.withSteps(
+            Plans.task("api", false), "echo ready > .setup-ran", "grep -q done api.txt");
+    Task broken = Plans.withSteps(Plans.task("page", false), "exit 3", null);
     Plan plan = new Plans().add(checked, "true").add(broken, "true").build();
     NodeCluster cluster = new NodeCluster(sandbox, origin, plan);
     cluster.start("job-13");
@@ -202,22 +202,6 @@ class DistributedRunTest {
     assertThat(unverified.reason()).isEqualTo("verify failed (exit 1)");
     assertThat(unverified.changedFiles()).contains("api.txt");
     assertThat(setupFailed).get().extracting(TaskReport::reason).isEqualTo("setup failed (exit 3)");
-  }
-
-  private static Task withSteps(Task task, String setup, String verify) {
-    return new Task(
-        task.id(),
-        task.title(),
-        task.foundation(),
-        task.needs(),
-        task.prompt(),
-        task.paths(),
-        task.agent(),
-        task.timeout(),
-        task.attempts(),
-        setup == null ? null : CommandSpec.shell(setup),
-        verify == null ? null : CommandSpec.shell(verify),
-        task.label());
   }
 
   @Test

@@ -175,6 +175,18 @@ public final class Plans {
 
   /** {@code task} with {@code verify} as its verify command, as a shell line. */
   public static Task withVerify(Task task, String verify) {
+    return withSteps(task, task.setup(), CommandSpec.shell(verify));
+  }
+
+  /** {@code task} with {@code setup} and {@code verify} as its shell lines; {@code null}: none. */
+  public static Task withSteps(Task task, String setup, String verify) {
+    return withSteps(
+        task,
+        setup == null ? null : CommandSpec.shell(setup),
+        verify == null ? null : CommandSpec.shell(verify));
+  }
+
+  private static Task withSteps(Task task, CommandSpec setup, CommandSpec verify) {
     return new Task(
         task.id(),
         task.title(),
@@ -185,8 +197,8 @@ public final class Plans {
         task.agent(),
         task.timeout(),
         task.attempts(),
-        task.setup(),
-        CommandSpec.shell(verify),
+        setup,
+        verify,
         task.label());
   }
 }
