@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +30,17 @@ final class Watchdog implements AutoCloseable {
    * milliseconds. A process in the middle of an exec shows no environment, and a copy that does
    * little else is found by few scans, so the watchdog exits only once 100 scans in a row (about
    * half a second) found none.
+   *
+   * <p>A runner that is closed has stopped its processes itself first, and says so with a {@code
+   * closed} line before closing the pipe: then one scan that finds nothing is enough. Without it,
+   * every closed runner scanned every process's environment a hundred times; hundreds of runners
+   * closing together (a JVM ending its builds) kept the machine busy for minutes.
    */
   private static final String SCRIPT =
       """
       trap '' INT TERM HUP QUIT
-      while read -r _; do :; done
+      closed=""
+      while read -r line; do [ "$line" = closed ] && closed=1; done
       marked() {
         newest_first=""
         d='[0-9]'
@@ -49,6 +56,7 @@ final class Watchdog implements AutoCloseable {
       [ -n "$2" ] && echo 1 > "$2/cgroup.kill" 2>/dev/null
       rounds=0
       quiet=0
+      [ -n "$closed" ] && [ -z "$pids" ] && quiet=100
       while [ $rounds -lt 1000 ] && [ $quiet -lt 100 ]; do
         fresh=$(marked "$1")
         if [ -z "$fresh" ]; then
@@ -114,10 +122,17 @@ final class Watchdog implements AutoCloseable {
   }
 
   /**
-   * Ends the watchdog: it stops what is left of the runner's processes (usually none) and exits.
+   * Ends the watchdog when the runner has stopped its processes: it stops what is left of them
+   * (usually none) and exits.
    */
   @Override
   public void close() {
+    try {
+      lifeline.write("closed\n".getBytes(StandardCharsets.US_ASCII));
+      lifeline.flush();
+    } catch (IOException ignored) {
+      // the watchdog already ended, or closing below wakes it all the same
+    }
     try {
       lifeline.close();
     } catch (IOException ignored) {
