@@ -25,8 +25,7 @@ record Invocation(String program, List<String> arguments) {
   private static final Set<String> ENV_VALUE_OPTIONS = Set.of("-u", "--unset", "-C", "--chdir");
 
   /** Shell builtins that set things up for the agent but are not it. */
-  private static final Set<String> SETUP =
-      Set.of("cd", "export", "set", "unset", "umask", ":", "true");
+  private static final Set<String> SETUP = Set.of("cd", "export", "set", "unset", "umask", ":");
 
   private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh");
 

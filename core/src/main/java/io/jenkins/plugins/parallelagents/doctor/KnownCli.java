@@ -19,9 +19,10 @@ enum KnownCli {
           "replace --full-auto with --sandbox workspace-write (Codex deprecated --full-auto in"
               + " 0.128 and removed it in 0.147)",
           "--ask-for-approval",
-          "remove it: codex exec never asks for approval, only interactive codex takes this option",
+          "remove --ask-for-approval: codex exec never asks for approval, only interactive codex"
+              + " takes it",
           "-a",
-          "remove it: codex exec never asks for approval, only interactive codex takes -a")),
+          "remove -a: codex exec never asks for approval, only interactive codex takes it")),
   CLAUDE("claude", "npm install -g @anthropic-ai/claude-code", Map.of()),
   GEMINI(
       "gemini",
