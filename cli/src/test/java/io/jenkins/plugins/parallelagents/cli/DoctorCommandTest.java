@@ -196,6 +196,16 @@ class DoctorCommandTest {
   }
 
   @Test
+  void repoThatIsNoFolder_exits2() {
+    Path nowhere = dir.resolve("nowhere");
+
+    Cli.Result result = Cli.run(host(Map.of()), "doctor", "--repo", nowhere.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.errLines()).containsExactly("--repo " + nowhere + ": no such folder");
+  }
+
+  @Test
   void unknownFormat_exits2() {
     Cli.Result result = Cli.run(host(Map.of()), "doctor", "--format", "yaml");
 

@@ -232,6 +232,21 @@ class DoctorTest {
   }
 
   @Test
+  void profilePassingNoOptions_needsNoHelp() throws Exception {
+    StandIns machine =
+        machine()
+            .program("claude", "[ \"$1\" = --version ] || exit 1; echo '2.1.197 (Claude Code)'");
+
+    Check options =
+        check(
+            machine.examine(StandIns.plan("claude", "claude \"$AGENT_PROMPT\"", false), dir),
+            "agent 'claude': options");
+
+    assertThat(options.status()).isEqualTo(CheckStatus.OK);
+    assertThat(options.finding()).isEqualTo("passes no options");
+  }
+
+  @Test
   void unknownProgram_isFoundButNeverRun() throws Exception {
     Path ran = dir.resolve("it-ran");
     StandIns machine = machine().program("in-house-agent", "touch '" + ran + "'");
