@@ -15,7 +15,10 @@ final class ExitCodes {
   /** Bad usage (unknown option, missing argument) or an invalid plan. */
   static final int USAGE = 2;
 
-  /** The machine or repository cannot run a plan: not a git repository, git missing, ... */
+  /**
+   * The machine or repository cannot run a plan: not a git repository, git missing, ...; for {@code
+   * doctor}, one of its checks failed.
+   */
   static final int ENVIRONMENT = 3;
 
   /**
@@ -40,7 +43,7 @@ final class ExitCodes {
     codes.put(
         Integer.toString(ENVIRONMENT),
         "Environment: not a git repository, git or java missing, an unknown base, no usable"
-            + " bubblewrap for a sandboxed agent.");
+            + " bubblewrap for a sandboxed agent; for doctor, a check failed.");
     codes.put(
         Integer.toString(INTERRUPTED),
         "The run was cancelled by Ctrl-C (SIGINT); its report is written.");

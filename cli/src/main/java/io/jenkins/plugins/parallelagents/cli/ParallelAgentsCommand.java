@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       MergeCommand.class,
       CleanCommand.class,
       RestoreCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      DoctorCommand.class
     })
 final class ParallelAgentsCommand implements Callable<Integer> {
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds a program the way the shell would, to say "command not found" before starting it. */
-final class Executables {
+public final class Executables {
 
   private Executables() {}
 
@@ -14,7 +14,7 @@ final class Executables {
    * The executable {@code program} names: a path (relative to {@code directory}) when it holds a
    * slash, else the first match on {@code path}.
    */
-  static Optional<Path> find(String program, String path, Path directory) {
+  public static Optional<Path> find(String program, String path, Path directory) {
     if (program.contains("/")) {
       Path file = directory.resolve(program);
       return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
