@@ -45,7 +45,7 @@ class UsageErrorsTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errLines())
         .containsExactly(
-            "Missing a command: validate, graph, run, runs, show, resume, retry, merge, clean, restore, demo",
+            "Missing a command: validate, graph, run, runs, show, resume, retry, merge, clean, restore, demo, doctor",
             "see 'parallel-agents --help'");
   }
 
