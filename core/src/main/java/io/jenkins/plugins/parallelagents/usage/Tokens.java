@@ -18,9 +18,9 @@ public record Tokens(long input, long cachedInput, long output) {
     }
   }
 
-  /** Input plus output: what a token budget counts. */
+  /** Input plus output: what a token budget counts; saturates instead of overflowing. */
   public long total() {
-    return Math.addExact(input, output);
+    return saturated(input, output);
   }
 
   /** Both counts together; saturates instead of overflowing. */
