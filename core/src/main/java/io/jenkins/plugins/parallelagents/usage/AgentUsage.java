@@ -10,10 +10,14 @@ import java.util.List;
  * @param costUsd the cost the CLI reported, in US dollars, or {@code null} when it reports none
  *     (Codex and Gemini CLI print tokens only): unknown, not zero
  * @param conversation the messages, tool calls and tool results, each cut to a readable length
- * @param omittedTurns turns left out of {@code conversation} (its middle) to keep it short
+ * @param omittedTurns turns left out of {@code conversation}, after its first {@link #KEPT_FIRST},
+ *     to keep it short
  */
 public record AgentUsage(
     AgentFormat format, Tokens tokens, Double costUsd, List<Turn> conversation, int omittedTurns) {
+
+  /** How many first turns are kept before left-out ones: the left-out middle comes after them. */
+  public static final int KEPT_FIRST = 40;
 
   public AgentUsage {
     conversation = conversation == null ? List.of() : List.copyOf(conversation);

@@ -13,7 +13,7 @@ import java.util.List;
 final class Conversation {
 
   static final int MAX_TEXT = 2_000;
-  static final int HEAD = 40;
+  static final int HEAD = AgentUsage.KEPT_FIRST;
   static final int TAIL = 120;
 
   private final List<Turn> head = new ArrayList<>();
