@@ -9,6 +9,7 @@ import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.SetAside;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.UsageText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +29,25 @@ final class RunSummary {
     RunInfo run = report.run();
     out.println();
     out.println("Run " + run.id() + " of '" + run.name() + "': " + run.status());
+    boolean usage = report.usage().attempts() > 0;
     List<List<String>> rows = new ArrayList<>();
     for (TaskReport task : report.tasks()) {
-      String details = TaskText.details(task, plannedAttempts.getOrDefault(task.id(), 1));
-      rows.add(List.of(task.id(), task.status().name(), details.replaceFirst("^: ", "")));
+      String details =
+          TaskText.details(task, plannedAttempts.getOrDefault(task.id(), 1))
+              .replaceFirst("^: ", "");
+      String spent = UsageText.of(task.usage());
+      rows.add(
+          usage
+              ? List.of(task.id(), task.status().name(), spent == null ? "-" : spent, details)
+              : List.of(task.id(), task.status().name(), details));
     }
     Words.columns(rows).forEach(line -> out.println("  " + line));
+    if (usage) {
+      out.println("Usage:    " + UsageText.of(report.usage()) + " in all");
+    }
+    if (report.budget() != null && report.budget().spent() != null) {
+      out.println("Budget:   " + report.budget().spent() + "; the tasks not started were skipped");
+    }
     MergeReport merge = report.merge();
     if (merge != null) {
       combined(merge, out);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.parallelagents.plan.MergeStrategy;
 import io.jenkins.plugins.parallelagents.report.BaseRef;
+import io.jenkins.plugins.parallelagents.report.BudgetReport;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
@@ -18,6 +19,9 @@ import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.report.Timing;
+import io.jenkins.plugins.parallelagents.usage.AgentFormat;
+import io.jenkins.plugins.parallelagents.usage.AgentUsage;
+import io.jenkins.plugins.parallelagents.usage.Tokens;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -140,6 +144,44 @@ class RunSummaryTest {
                 + " it; failing: DigestTest.sendsWeekly")
         .last()
         .isEqualTo("Next:     parallel-agents retry r1 --task web --task mail");
+  }
+
+  @Test
+  void agentsThatReportUsage_showTokensAndCostPerTaskAndInAll_andTheSpentBudget() {
+    RunReport plain =
+        report(
+            RunStatus.SUCCEEDED,
+            null,
+            List.of(
+                TaskReports.withUsage(
+                    TaskReports.finished("api", TaskStatus.SUCCEEDED, 3_000, 5, 0, null),
+                    new AgentUsage(
+                        AgentFormat.CLAUDE_STREAM_JSON,
+                        new Tokens(12_000, 10_000, 800),
+                        0.42,
+                        List.of(),
+                        0)),
+                TaskReports.skipped("web", "not started: budget of $0.40 spent ($0.42 used)")),
+            MergeReport.empty(MergeStrategy.MERGE, MergeStatus.SKIPPED, null),
+            new PublishReport("origin", "agents/demo", null, PublishStatus.SKIPPED, null));
+    RunReport report =
+        new RunReport(
+            plain.schema(),
+            plain.run(),
+            plain.tasks(),
+            plain.predictedConflicts(),
+            plain.merge(),
+            plain.test(),
+            plain.publish(),
+            plain.timing(),
+            new BudgetReport(null, 0.4, "budget of $0.40 spent ($0.42 used)"));
+
+    assertThat(print(report).lines())
+        .contains(
+            "  api  SUCCEEDED  12,000 in (10,000 cached) · 800 out · $0.42  3.0s +5 -0",
+            "Usage:    12,000 in (10,000 cached) · 800 out · $0.42 in all",
+            "Budget:   budget of $0.40 spent ($0.42 used); the tasks not started were skipped");
+    assertThat(print(report)).contains("  web  SKIPPED    -");
   }
 
   private static String print(RunReport report) {

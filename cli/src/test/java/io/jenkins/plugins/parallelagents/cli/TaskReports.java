@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.cli;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
+import io.jenkins.plugins.parallelagents.usage.AgentUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,28 @@ final class TaskReports {
         null,
         0,
         reason);
+  }
+
+  /** {@code task} whose attempts' agents each reported {@code usage}. */
+  static TaskReport withUsage(TaskReport task, AgentUsage usage) {
+    return new TaskReport(
+        task.id(),
+        task.title(),
+        task.foundation(),
+        task.needs(),
+        task.status(),
+        task.branch(),
+        task.commit(),
+        task.attempts().stream().map(a -> a.withUsage(usage)).toList(),
+        task.chosenAttempt(),
+        task.changedFiles(),
+        task.insertions(),
+        task.deletions(),
+        task.outsideDeclaredPaths(),
+        task.startedAt(),
+        task.finishedAt(),
+        task.durationMs(),
+        task.reason());
   }
 
   private static String branch(String id) {

@@ -19,11 +19,13 @@ import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.ports.NoFreePortException;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.report.AttemptReport;
+import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.run.DeclaredPaths;
 import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
+import io.jenkins.plugins.parallelagents.usage.AgentLogReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -290,7 +292,11 @@ public final class NodeTask {
                 commits,
                 changes.stream().mapToInt(c -> c.insertions() + c.deletions()).sum(),
                 step -> run.directory().stepLog(task.id(), 1, 1, step))
-            .withPorts(NodePorts.of(run.plan(), prepared));
+            .withPorts(NodePorts.of(run.plan(), prepared))
+            .withUsage(
+                new AgentLogReader()
+                    .read(run.directory().stepLog(task.id(), 1, 1, AttemptStep.AGENT.key()))
+                    .orElse(null));
     TaskReport report =
         new TaskReport(
             task.id(),

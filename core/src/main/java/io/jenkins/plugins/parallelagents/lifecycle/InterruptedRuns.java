@@ -112,7 +112,8 @@ public final class InterruptedRuns {
               report.merge(),
               report.test(),
               report.publish(),
-              report.timing());
+              report.timing(),
+              report.budget());
       new ReportWriter().writeAll(marked, directory);
       return marked;
     } catch (IOException | RuntimeException e) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param guard what a task's work may not add, and which values are masked; never {@code null}
  * @param cache what setup makes that trees with the same key files reuse, or {@code null}
  * @param environment what each task and test run gets of its own; never {@code null}
+ * @param budget what the run's agents may spend before no more tasks start, or {@code null}
  */
 public record Plan(
     String source,
@@ -37,7 +38,8 @@ public record Plan(
     CleanupSettings cleanup,
     GuardSettings guard,
     CacheSettings cache,
-    EnvironmentSettings environment) {
+    EnvironmentSettings environment,
+    BudgetSettings budget) {
 
   public Plan {
     Objects.requireNonNull(name);
@@ -50,6 +52,46 @@ public record Plan(
     Objects.requireNonNull(cleanup);
     guard = guard == null ? GuardSettings.DEFAULT : guard;
     environment = environment == null ? EnvironmentSettings.NONE : environment;
+  }
+
+  /** A plan without a budget. */
+  public Plan(
+      String source,
+      int version,
+      String name,
+      String base,
+      String target,
+      String interfaces,
+      Map<String, AgentProfile> agents,
+      List<Task> tasks,
+      int maxParallel,
+      boolean failFast,
+      MergeSettings merge,
+      TestSettings test,
+      PublishSettings publish,
+      CleanupSettings cleanup,
+      GuardSettings guard,
+      CacheSettings cache,
+      EnvironmentSettings environment) {
+    this(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard,
+        cache,
+        environment,
+        null);
   }
 
   /** A plan without an {@code environment} section. */
@@ -146,7 +188,8 @@ public record Plan(
         cleanup,
         guard,
         cache,
-        environment);
+        environment,
+        budget);
   }
 
   /** The same plan publishing to {@code target} (a branch name {@link BranchName} accepts). */
@@ -168,7 +211,8 @@ public record Plan(
         cleanup,
         guard,
         cache,
-        environment);
+        environment,
+        budget);
   }
 
   /** The same plan with other {@code publish} settings. */
@@ -190,7 +234,8 @@ public record Plan(
         cleanup,
         guard,
         cache,
-        environment);
+        environment,
+        budget);
   }
 
   public Optional<Task> task(String id) {

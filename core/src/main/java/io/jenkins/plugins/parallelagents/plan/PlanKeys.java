@@ -27,7 +27,8 @@ public final class PlanKeys {
           "environment",
           "publish",
           "cleanup",
-          "guard");
+          "guard",
+          "budget");
 
   /** Keys of one task. */
   public static final List<String> TASK =
@@ -51,6 +52,9 @@ public final class PlanKeys {
    */
   public static final List<String> DEFAULTS =
       List.of("agent", "timeout", "attempts", "setup", "verify", "paths", "label", "sandbox");
+
+  /** Keys of the {@code budget} section. */
+  public static final List<String> BUDGET = List.of("tokens", "costUsd");
 
   /** Keys of one agent profile. */
   public static final List<String> AGENT = List.of("command", "sandbox");

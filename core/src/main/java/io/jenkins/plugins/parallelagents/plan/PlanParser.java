@@ -127,6 +127,7 @@ public final class PlanParser {
     CacheSettings cache = new CacheReader(problems).read(in.mapping("cache"));
     EnvironmentSettings environment =
         new EnvironmentReader(problems).read(in.mapping("environment"));
+    BudgetSettings budget = new BudgetReader(problems).read(in.mapping("budget"));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -147,7 +148,8 @@ public final class PlanParser {
         cleanup,
         guard,
         cache,
-        environment);
+        environment,
+        budget);
   }
 
   private static void version(MappingReader in, Problems problems) {

@@ -18,6 +18,10 @@ final class Problems {
     found.add(new PlanProblem(file, position.line(), position.column(), message));
   }
 
+  int size() {
+    return found.size();
+  }
+
   boolean isEmpty() {
     return found.isEmpty();
   }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.report;
 
+import io.jenkins.plugins.parallelagents.usage.AgentUsage;
+import io.jenkins.plugins.parallelagents.usage.Spend;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.Map;
  *     steps got; empty when the plan names none
  * @param carried paths of the ignored files copied from the user's checkout into the attempt's tree
  *     before setup ({@code environment.carry}), never their content; none was committed
+ * @param usage the tokens, cost and conversation the agent's CLI printed as JSON lines (Claude
+ *     Code, Codex, Gemini CLI), or {@code null} when its log holds none
  */
 public record AttemptReport(
     int n,
@@ -46,7 +50,8 @@ public record AttemptReport(
     List<String> setupChanged,
     FailureExcerpt failure,
     Map<String, Integer> ports,
-    List<String> carried) {
+    List<String> carried,
+    AgentUsage usage) {
 
   public AttemptReport {
     setupChanged = setupChanged == null ? List.of() : List.copyOf(setupChanged);
@@ -55,6 +60,68 @@ public record AttemptReport(
     // Copied in order: the order is the order the steps ran.
     steps = Collections.unmodifiableMap(steps == null ? Map.of() : new LinkedHashMap<>(steps));
     ports = Collections.unmodifiableMap(ports == null ? Map.of() : new LinkedHashMap<>(ports));
+  }
+
+  /** An attempt whose agent printed no usage. */
+  public AttemptReport(
+      int n,
+      TaskStatus status,
+      Integer exitCode,
+      long durationMs,
+      String branch,
+      String commit,
+      List<String> commits,
+      int diffLines,
+      String reason,
+      Instant startedAt,
+      Map<String, StepTime> steps,
+      List<String> setupChanged,
+      FailureExcerpt failure,
+      Map<String, Integer> ports,
+      List<String> carried) {
+    this(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        ports,
+        carried,
+        null);
+  }
+
+  /** What the attempt's agent spent: nothing when its usage is unknown. */
+  public Spend spend() {
+    return Spend.of(usage);
+  }
+
+  /** This attempt with what its agent's CLI reported. */
+  public AttemptReport withUsage(AgentUsage usage) {
+    return new AttemptReport(
+        n,
+        status,
+        exitCode,
+        durationMs,
+        branch,
+        commit,
+        commits,
+        diffLines,
+        reason,
+        startedAt,
+        steps,
+        setupChanged,
+        failure,
+        ports,
+        carried,
+        usage);
   }
 
   /** An attempt that got no ports and nothing carried. */
@@ -107,7 +174,8 @@ public record AttemptReport(
         setupChanged,
         failure,
         ports,
-        carried);
+        carried,
+        usage);
   }
 
   /** An attempt whose setup changed nothing that was left out, without an excerpt. */
@@ -187,7 +255,8 @@ public record AttemptReport(
         setupChanged,
         excerpt,
         ports,
-        carried);
+        carried,
+        usage);
   }
 
   /** This attempt, whose tree got {@code paths} carried into it. */
@@ -207,6 +276,7 @@ public record AttemptReport(
         setupChanged,
         failure,
         ports,
-        paths);
+        paths,
+        usage);
   }
 }

@@ -53,11 +53,13 @@ public final class HtmlReport {
         .append(toneRules())
         .append("</style>\n</head>\n<body>\n<main>\n");
     header(html, run, report.tasks(), report.timing());
+    usage(html, report);
     graph(html, report.tasks());
     timeline(html, report);
     html.append("<section id=\"tasks\"><h2>Tasks</h2>\n")
         .append(new HtmlTaskTable(parts).render(report.tasks()))
-        .append("</section>\n");
+        .append("</section>\n")
+        .append(HtmlConversation.render(report.tasks()));
     HtmlPhases phases = new HtmlPhases(parts);
     html.append(phases.predictedConflicts(report.predictedConflicts()))
         .append(phases.results(report.merge(), report.test(), report.publish()))
@@ -109,6 +111,26 @@ public final class HtmlReport {
     long taskTime = tasks.stream().mapToLong(TaskReport::durationMs).sum();
     stat(html, "Task time, summed", Durations.format(taskTime));
     html.append("</dl>\n</header>\n");
+  }
+
+  /** What the agents spent, and the plan's budget with whether it stopped the run. */
+  private static void usage(StringBuilder html, RunReport report) {
+    String spent = UsageText.of(report.usage());
+    BudgetReport budget = report.budget();
+    if (spent == null && budget == null) {
+      return;
+    }
+    html.append("<p class=\"refs\">Agents used ")
+        .append(esc(spent == null ? "no reported tokens" : spent));
+    if (budget != null) {
+      html.append(" · budget ").append(esc(UsageText.budget(budget)));
+    }
+    html.append("</p>\n");
+    if (budget != null && budget.spent() != null) {
+      html.append("<p class=\"reason\">")
+          .append(esc(budget.spent() + ": the tasks not started then were skipped"))
+          .append("</p>\n");
+    }
   }
 
   private static void stat(StringBuilder html, String label, String value) {

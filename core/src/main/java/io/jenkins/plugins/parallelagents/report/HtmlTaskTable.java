@@ -25,6 +25,7 @@ final class HtmlTaskTable {
     StringBuilder html = new StringBuilder();
     html.append("<table class=\"tasks\">\n<thead><tr><th>Task</th><th>Status</th>")
         .append("<th class=\"num\">Duration</th><th>Attempts and logs</th><th>Diff</th>")
+        .append("<th>Tokens and cost</th>")
         .append("<th>Notes</th></tr></thead>\n<tbody>\n");
     for (TaskReport task : tasks) {
       html.append("<tr id=\"task-").append(esc(task.id())).append("\">");
@@ -35,6 +36,10 @@ final class HtmlTaskTable {
           .append("</td>");
       html.append("<td>").append(attempts(task)).append("</td>");
       html.append("<td>").append(diff(task)).append("</td>");
+      String usage = UsageText.of(task.usage());
+      html.append("<td class=\"usage\">")
+          .append(usage == null ? "<span class=\"muted\">—</span>" : esc(usage))
+          .append("</td>");
       html.append("<td class=\"note\">").append(notes(task)).append("</td>");
       html.append("</tr>\n");
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ public final class MarkdownReport {
   public String render(RunReport report) {
     StringBuilder md = new StringBuilder();
     header(md, report.run(), report.timing());
+    usage(md, report);
     tasks(md, report.tasks());
     predictedConflicts(md, report.predictedConflicts());
     MarkdownTrain.merge(md, report.merge());
@@ -63,14 +65,37 @@ public final class MarkdownReport {
     md.append('\n');
   }
 
+  /** What the agents spent, the plan's budget, and whether it stopped the run. */
+  private static void usage(StringBuilder md, RunReport report) {
+    String spent = UsageText.of(report.usage());
+    BudgetReport budget = report.budget();
+    if (spent == null && budget == null) {
+      return;
+    }
+    md.append("- Agents used: ").append(spent == null ? "no reported tokens" : spent);
+    if (budget != null) {
+      md.append(" (budget ").append(UsageText.budget(budget)).append(')');
+    }
+    md.append("\n\n");
+    if (budget != null && budget.spent() != null) {
+      md.append("> ")
+          .append(Escape.markdown(budget.spent() + ": the tasks not started then were skipped"))
+          .append("\n\n");
+    }
+  }
+
   private static void tasks(StringBuilder md, List<TaskReport> tasks) {
     md.append("## Tasks\n\n");
     if (tasks.isEmpty()) {
       md.append("No tasks.\n\n");
       return;
     }
-    md.append("| Task | Status | Duration | Attempts | +/− lines | Files | Reason |\n");
-    md.append("|---|---|---:|---:|---:|---:|---|\n");
+    // The usage column only when an agent reported usage: other runs keep their table.
+    boolean usage = tasks.stream().anyMatch(t -> t.usage().attempts() > 0);
+    md.append("| Task | Status | Duration | Attempts | +/− lines | Files |")
+        .append(usage ? " Tokens and cost |" : "")
+        .append(" Reason |\n");
+    md.append("|---|---|---:|---:|---:|---:|").append(usage ? "---|" : "").append("---|\n");
     for (TaskReport task : tasks) {
       String name = Escape.markdownCode(task.id());
       if (task.foundation()) {
@@ -83,15 +108,20 @@ public final class MarkdownReport {
       if (!task.outsideDeclaredPaths().isEmpty()) {
         files += " (" + task.outsideDeclaredPaths().size() + " outside declared paths)";
       }
-      row(
-          md,
-          name,
-          task.status().name(),
-          task.durationMs() > 0 ? Durations.format(task.durationMs()) : "",
-          attempts(task),
-          "+" + task.insertions() + " −" + task.deletions(),
-          files,
-          Escape.markdown(task.reason()));
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  name,
+                  task.status().name(),
+                  task.durationMs() > 0 ? Durations.format(task.durationMs()) : "",
+                  attempts(task),
+                  "+" + task.insertions() + " −" + task.deletions(),
+                  files));
+      if (usage) {
+        cells.add(Escape.markdown(UsageText.of(task.usage())));
+      }
+      cells.add(Escape.markdown(task.reason()));
+      row(md, cells.toArray(String[]::new));
     }
     md.append('\n');
   }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jenkins.plugins.parallelagents.usage.Spend;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +35,15 @@ public record TaskReport(
     attempts = List.copyOf(attempts);
     changedFiles = List.copyOf(changedFiles);
     outsideDeclaredPaths = List.copyOf(outsideDeclaredPaths);
+  }
+
+  /**
+   * The tokens and cost of all the task's attempts, added up; written to {@code report.json} as
+   * {@code usage}, made from the attempts when read back.
+   */
+  @JsonProperty(value = "usage", access = JsonProperty.Access.READ_ONLY)
+  public Spend usage() {
+    return Spend.sum(attempts.stream().map(AttemptReport::spend).toList());
   }
 
   /** A task without a database of its own. */

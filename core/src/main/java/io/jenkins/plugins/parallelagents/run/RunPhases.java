@@ -94,6 +94,11 @@ final class RunPhases {
         skipRest("the run was cancelled", TaskStatus.CANCELLED);
         return null;
       }
+      String budgetSpent = state.budgetSpent().orElse(null);
+      if (budgetSpent != null && !kept.contains(task.id())) {
+        skipRest("not started: " + budgetSpent, TaskStatus.SKIPPED);
+        return null;
+      }
       TaskReport report;
       if (kept.contains(task.id())) {
         report = state.task(task.id());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.BudgetReport;
 import io.jenkins.plugins.parallelagents.report.MergeReport;
 import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.PredictedConflict;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.report.Timing;
+import io.jenkins.plugins.parallelagents.usage.Spend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -45,6 +48,10 @@ final class RunState {
   private TestReport test;
   private PublishReport publish;
   private long criticalPathMs;
+  private BudgetReport budget;
+
+  /** What the attempts of running tasks spent, until their task's report holds it. */
+  private final Map<String, Spend> runningSpend = new LinkedHashMap<>();
 
   /**
    * @param redaction masks secrets in every report written
@@ -75,11 +82,18 @@ final class RunState {
     publish =
         new PublishReport(
             plan.publish().remote(), plan.target(), null, PublishStatus.PENDING, null);
+    budget =
+        plan.budget() == null
+            ? null
+            : new BudgetReport(plan.budget().tokens(), plan.budget().costUsd(), null);
   }
 
   void task(TaskReport report) {
     synchronized (this) {
       tasks.put(report.id(), report);
+      if (report.status().isFinal()) {
+        runningSpend.remove(report.id());
+      }
       save();
     }
     listener.taskChanged(report);
@@ -122,6 +136,38 @@ final class RunState {
     taskSteps.merge(name, ms, Long::sum);
   }
 
+  /** Counts what an attempt of a running task spent, as soon as its agent has finished. */
+  synchronized void attemptSpent(String taskId, Spend spend) {
+    runningSpend.merge(taskId, spend, Spend::plus);
+  }
+
+  /** What every attempt so far spent: finished tasks' and running ones'. */
+  synchronized Spend spent() {
+    List<Spend> all = new ArrayList<>(runningSpend.values());
+    tasks.values().forEach(t -> all.add(t.usage()));
+    return Spend.sum(all);
+  }
+
+  /**
+   * Why no more tasks or attempts may start, once the plan's budget is spent (recorded in the
+   * report the first time); empty while it lasts or when the plan has none.
+   */
+  synchronized Optional<String> budgetSpent() {
+    if (budget == null) {
+      return Optional.empty();
+    }
+    if (budget.spent() != null) {
+      return Optional.of(budget.spent());
+    }
+    Optional<String> why = BudgetCheck.spent(plan.budget(), spent());
+    why.ifPresent(
+        reason -> {
+          budget = budget.spent(reason);
+          save();
+        });
+    return why;
+  }
+
   synchronized void criticalPath(long ms) {
     criticalPathMs = ms;
   }
@@ -153,7 +199,8 @@ final class RunState {
         merge,
         test,
         publish,
-        new Timing(makespan, criticalPathMs, phases, taskSteps));
+        new Timing(makespan, criticalPathMs, phases, taskSteps),
+        budget);
   }
 
   synchronized MergeReport merge() {

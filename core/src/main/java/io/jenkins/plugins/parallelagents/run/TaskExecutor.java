@@ -23,6 +23,9 @@ import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
+import io.jenkins.plugins.parallelagents.usage.AgentLogReader;
+import io.jenkins.plugins.parallelagents.usage.AgentUsage;
+import io.jenkins.plugins.parallelagents.usage.Spend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +44,8 @@ import java.util.concurrent.Executors;
  * the choice among attempts and the task's diff.
  */
 final class TaskExecutor {
+
+  private static final AgentLogReader USAGE = new AgentLogReader();
 
   private final RunContext run;
 
@@ -101,14 +106,34 @@ final class TaskExecutor {
     }
   }
 
-  /** The attempt's ports are given back when it ends, for steps that start later. */
+  /**
+   * The attempt's ports are given back when it ends, for steps that start later. An attempt that
+   * waited for a slot does not start once the plan's budget is spent; what an attempt's agent spent
+   * counts against the budget as soon as it ends, before the task's other attempts do.
+   */
   private AttemptResult safeAttempt(
       Task task, int n, String startPoint, Prompt prompt, PortLease ports) {
     try (ports) {
-      return attempt(task, n, startPoint, prompt, ports);
+      if (n > 1) {
+        String budgetSpent = run.state().budgetSpent().orElse(null);
+        if (budgetSpent != null) {
+          return new AttemptResult(
+              n, TaskStatus.SKIPPED, null, 0, null, null, "not started: " + budgetSpent);
+        }
+      }
+      AttemptResult result = attempt(task, n, startPoint, prompt, ports);
+      run.state().attemptSpent(task.id(), Spend.of(usage(task, n)));
+      return result;
     } catch (RuntimeException e) {
       return new AttemptResult(n, TaskStatus.FAILED, null, 0, null, null, describe(e));
     }
+  }
+
+  /** What the attempt's agent printed about its usage, from its log; {@code null} if nothing. */
+  private AgentUsage usage(Task task, int n) {
+    return USAGE
+        .read(run.directory().stepLog(task.id(), n, task.attempts(), AttemptStep.AGENT.key()))
+        .orElse(null);
   }
 
   /** Git's own words for a git failure; the class name too for anything unexpected. */
@@ -290,7 +315,8 @@ final class TaskExecutor {
                   choice.diffLines(r.attempt()),
                   step -> run.directory().stepLog(task.id(), r.attempt(), task.attempts(), step))
               .withPorts(ports.get(r.attempt() - 1).ports())
-              .withCarried(CarriedFiles.recorded(tree(task, r.attempt()))));
+              .withCarried(CarriedFiles.recorded(tree(task, r.attempt())))
+              .withUsage(usage(task, r.attempt())));
     }
     AttemptResult shown = choice.representative();
     List<FileChange> changes = List.of();

@@ -68,7 +68,11 @@ final class TaskScheduler {
         if (stopReason == null && run.runner().isCancelled()) {
           stopReason = "the run was cancelled";
         }
-        if (stopReason == null) {
+        String budgetSpent = run.state().budgetSpent().orElse(null);
+        if (stopReason == null && budgetSpent != null) {
+          // Running tasks finish; nothing new starts once the budget is spent.
+          skipAll(waiting, "not started: " + budgetSpent);
+        } else if (stopReason == null) {
           skipBlocked(waiting);
           for (Task task : ready(waiting)) {
             if (slotsInUse + slots(task) > maxParallel) {
@@ -133,6 +137,13 @@ final class TaskScheduler {
           }
         }
       }
+    }
+  }
+
+  private void skipAll(Map<String, Task> waiting, String reason) {
+    for (Task task : List.copyOf(waiting.values())) {
+      waiting.remove(task.id());
+      end(task, TaskStatus.SKIPPED, reason);
     }
   }
 

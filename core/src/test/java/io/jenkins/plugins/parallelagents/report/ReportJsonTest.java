@@ -52,7 +52,16 @@ class ReportJsonTest {
 
     assertThat(names(root))
         .containsExactly(
-            "schema", "run", "tasks", "predictedConflicts", "merge", "test", "publish", "timing");
+            "schema",
+            "run",
+            "tasks",
+            "predictedConflicts",
+            "merge",
+            "test",
+            "publish",
+            "timing",
+            "usage",
+            "budget");
     assertThat(root.get("schema").asText()).isEqualTo("parallel-agents/report@1");
   }
 

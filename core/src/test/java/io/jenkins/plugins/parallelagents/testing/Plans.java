@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.testing;
 
 import io.jenkins.plugins.parallelagents.plan.AgentProfile;
+import io.jenkins.plugins.parallelagents.plan.BudgetSettings;
 import io.jenkins.plugins.parallelagents.plan.CacheSettings;
 import io.jenkins.plugins.parallelagents.plan.CleanupSettings;
 import io.jenkins.plugins.parallelagents.plan.CommandSpec;
@@ -37,6 +38,7 @@ public final class Plans {
   private CleanupSettings cleanup = CleanupSettings.DEFAULT;
   private CacheSettings cache;
   private EnvironmentSettings environment;
+  private BudgetSettings budget;
 
   /** A task whose agent runs the shell line {@code script} in the task's worktree. */
   public Plans task(String id, String script, String... needs) {
@@ -116,6 +118,11 @@ public final class Plans {
     return this;
   }
 
+  public Plans budget(BudgetSettings budget) {
+    this.budget = budget;
+    return this;
+  }
+
   public Plans maxParallel(int maxParallel) {
     this.maxParallel = maxParallel;
     return this;
@@ -170,7 +177,8 @@ public final class Plans {
         cleanup,
         guard,
         cache,
-        environment);
+        environment,
+        budget);
   }
 
   /** {@code task} with {@code verify} as its verify command, as a shell line. */
