@@ -86,6 +86,21 @@ final class HandoffFolders {
 
   private static void add(Map<String, Path> found, Path handoff) throws CliFailure {
     String task = handoff.getFileName().toString();
+    for (String name : List.of(REPORT, BUNDLE)) {
+      Path file = handoff.resolve(name);
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CliFailure(
+            ExitCodes.USAGE,
+            "the hand-off of task '"
+                + task
+                + "' was refused: its "
+                + name
+                + " is not a plain file ("
+                + file
+                + ")");
+      }
+    }
     Path earlier = found.putIfAbsent(task, handoff);
     if (earlier != null) {
       throw new CliFailure(

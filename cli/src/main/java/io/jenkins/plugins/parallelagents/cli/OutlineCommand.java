@@ -86,7 +86,8 @@ final class OutlineCommand implements Callable<Integer> {
       paramLabel = "NUMBER",
       description =
           "The run is for this pull (merge) request: it starts from the checked-out commit and"
-              + " publishes to agents/pr-NUMBER, never to the plan's target.")
+              + " publishes to agents/pr-NUMBER, never to the plan's target. Empty: not for a"
+              + " request, so that a workflow can always pass its CI's variable.")
   String pullRequest;
 
   @Option(
@@ -111,21 +112,15 @@ final class OutlineCommand implements Callable<Integer> {
               + id
               + "' cannot name branches: use lower-case letters, digits, '.', '_' and '-'");
     }
-    if (pullRequest != null && pullRequest.isBlank()) {
-      throw new CliFailure(ExitCodes.USAGE, "--pull-request needs the request's number");
-    }
+    // A CI passes its variable whatever the event: empty outside a request's pipeline.
+    String request = pullRequest == null || pullRequest.isBlank() ? null : pullRequest.strip();
     Path folder = DistributedNode.resolve(host, repository == null ? Path.of("") : repository);
     RunStart start;
     Map<String, String> environment = GitEnvironment.forEngine(host.environment());
     try (LocalCommandRunner runner = new LocalCommandRunner(environment)) {
       start =
           RunStart.resolve(
-              new Git(runner, environment),
-              plan,
-              folder,
-              id,
-              pullRequest,
-              System.currentTimeMillis());
+              new Git(runner, environment), plan, folder, id, request, System.currentTimeMillis());
     } catch (EnvironmentException e) {
       throw DistributedFailures.environment(e);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ final class CiJobs {
   /** A fresh clone for a job. */
   Path clone(String job) throws Exception {
     Path clone = root.resolve("jobs").resolve(job);
+    for (int n = 2; Files.exists(clone); n++) {
+      clone = root.resolve("jobs").resolve(job + "-" + n); // a job run again
+    }
     TestRepositories.git(host, root, "clone", "-q", origin.toString(), clone.toString());
     TestRepositories.git(host, clone, "checkout", "-q", "--detach");
     return clone;
@@ -114,10 +118,11 @@ final class CiJobs {
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
         Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(copy);
         } else {
-          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+          // A link stays a link: what a forger leaves in an artifact reaches the job as it is.
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         }
       }
     } catch (IOException e) {

@@ -81,6 +81,7 @@ public final class Handoff {
   public Map<String, TaskReport> receive(Git git, Path repo) {
     HandoffCheck check = new HandoffCheck(run);
     Map<String, TaskReport> tasks = new LinkedHashMap<>();
+    Map<String, Path> bundles = new LinkedHashMap<>();
     for (Path dir : taskDirectories()) {
       Task planned = check.task(dir);
       Path report = dir.resolve(REPORT);
@@ -89,18 +90,33 @@ public final class Handoff {
       }
       TaskReport task = check.report(planned, report);
       if (task.commit() != null && !task.commit().equals(run.start().baseCommit())) {
-        fetch(git, repo, task, dir.resolve(BUNDLE));
+        bundles.put(task.id(), dir.resolve(BUNDLE));
       }
       tasks.put(task.id(), task);
+    }
+    // Every bundle is taken and checked before any branch moves: a refused one leaves none moved.
+    List<String> received = new ArrayList<>();
+    try {
+      for (Map.Entry<String, Path> bundle : bundles.entrySet()) {
+        received.add(fetch(git, repo, tasks.get(bundle.getKey()), bundle.getValue()));
+      }
+      for (String id : bundles.keySet()) {
+        TaskReport task = tasks.get(id);
+        git.setBranch(repo, task.branch(), task.commit());
+      }
+    } finally {
+      for (String ref : received) {
+        git.exec(repo, List.of("update-ref", "-d", ref));
+      }
     }
     return tasks;
   }
 
   /**
-   * Takes the task's branch from its bundle through a ref of its own, and moves the branch only
-   * once the bundle's branch is the report's commit and descends from the run's base.
+   * Takes the task's branch from its bundle into a ref of the engine's own, and checks that the
+   * bundle's branch is the report's commit and descends from the run's base; returns the ref.
    */
-  private void fetch(Git git, Path repo, TaskReport task, Path bundle) {
+  private String fetch(Git git, Path repo, TaskReport task, Path bundle) {
     HandoffCheck.requireRegularFile(task.id(), bundle, Long.MAX_VALUE);
     String received = "refs/parallel-agents/received/" + run.runId() + "/" + task.id();
     try {
@@ -113,6 +129,7 @@ public final class Handoff {
           bundle.toString(),
           "+refs/heads/" + task.branch() + ":" + received);
     } catch (GitException e) {
+      git.exec(repo, List.of("update-ref", "-d", received));
       throw new HandoffException(
           "cannot take the result of task '"
               + task.id()
@@ -121,20 +138,18 @@ public final class Handoff {
               + " (does this checkout hold the run's base commit?): "
               + e.getMessage());
     }
-    try {
-      String fetched = git.resolveCommit(repo, received).orElse(null);
-      if (!task.commit().equals(fetched)) {
-        throw HandoffCheck.refused(
-            task.id(),
-            "its bundle's branch is at " + fetched + ", not at its report's " + task.commit());
-      }
-      if (!git.isAncestor(repo, run.start().baseCommit(), fetched)) {
-        throw HandoffCheck.refused(task.id(), "its commit does not descend from the run's base");
-      }
-      git.setBranch(repo, task.branch(), fetched);
-    } finally {
+    String fetched = git.resolveCommit(repo, received).orElse(null);
+    if (!task.commit().equals(fetched)) {
       git.exec(repo, List.of("update-ref", "-d", received));
+      throw HandoffCheck.refused(
+          task.id(),
+          "its bundle's branch is at " + fetched + ", not at its report's " + task.commit());
     }
+    if (!git.isAncestor(repo, run.start().baseCommit(), fetched)) {
+      git.exec(repo, List.of("update-ref", "-d", received));
+      throw HandoffCheck.refused(task.id(), "its commit does not descend from the run's base");
+    }
+    return received;
   }
 
   private List<Path> taskDirectories() {
