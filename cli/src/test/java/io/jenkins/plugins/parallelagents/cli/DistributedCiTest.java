@@ -112,7 +112,17 @@ class DistributedCiTest {
     assertThat(handoff.resolve("branch.bundle")).isRegularFile();
     assertThat(handoff.resolve("logs")).isDirectory();
 
-    Cli.Result finish = finish(CiJobs.handoffs("schema", "api", "worker", "page"));
+    List<String> all = CiJobs.handoffs("schema", "api", "worker", "page");
+    Cli.Result tested = finish(all, "tested", "--no-publish");
+    assertThat(tested.exitCode()).as(tested.out() + tested.err()).isZero();
+    JsonNode unpublished =
+        new ObjectMapper().readTree(ci.artifact("tested").resolve("report.json").toFile());
+    assertThat(unpublished.get("run").get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(unpublished.get("publish").get("status").asText()).isEqualTo("NOT_REQUESTED");
+    assertThat(unpublished.get("test").get("status").asText()).isEqualTo("PASSED");
+    assertThat(TestRepositories.git(host, origin, "branch", "--list", "agents/*")).isEmpty();
+
+    Cli.Result finish = finish(all, "reports");
 
     assertThat(finish.exitCode()).as(finish.out() + finish.err()).isZero();
     for (String file : List.of("schema.txt", "api.txt", "worker.txt", "page.txt")) {
@@ -159,7 +169,7 @@ class DistributedCiTest {
     ci.task("api", CiJobs.handoffs("schema"));
     ci.task("page", CiJobs.handoffs("schema", "api"));
 
-    Cli.Result finish = finish(CiJobs.handoffs("schema", "api", "worker", "page"));
+    Cli.Result finish = finish(CiJobs.handoffs("schema", "api", "worker", "page"), "reports");
 
     assertThat(finish.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
     assertThat(finish.out()).contains("PARTIAL").containsPattern("worker +FAILED");
@@ -170,18 +180,21 @@ class DistributedCiTest {
     assertThat(ci.artifact("reports").resolve("tasks/worker")).isDirectory();
   }
 
-  Cli.Result finish(List<String> handoffs) throws Exception {
+  Cli.Result finish(List<String> handoffs, String out, String... options) throws Exception {
     Path clone = ci.clone("finish");
-    return ci.run(
-        clone,
-        "finish",
-        "--start",
-        ci.artifact("start").toString(),
-        "--handoff",
-        ci.download("finish", handoffs).toString(),
-        "--out",
-        ci.artifact("reports").toString(),
-        "--state-dir",
-        temp.resolve("state-finish").toString());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "finish",
+                "--start",
+                ci.artifact("start").toString(),
+                "--handoff",
+                ci.download("finish", handoffs).toString(),
+                "--out",
+                ci.artifact(out).toString(),
+                "--state-dir",
+                temp.resolve("state-finish").toString()));
+    args.addAll(List.of(options));
+    return ci.run(clone, args.toArray(String[]::new));
   }
 }
