@@ -12,7 +12,10 @@ final class ExitCodes {
   /** The run failed (a task, the merge or the test), or an unexpected error stopped the command. */
   static final int RUN_FAILED = 1;
 
-  /** Bad usage (unknown option, missing argument) or an invalid plan. */
+  /**
+   * Bad usage (unknown option, missing argument), an invalid plan, or a hand-off that cannot be the
+   * run's result of its task.
+   */
   static final int USAGE = 2;
 
   /**
@@ -39,7 +42,9 @@ final class ExitCodes {
     codes.put(
         Integer.toString(RUN_FAILED),
         "The run failed (a task, the merge or the test), or an unexpected error.");
-    codes.put(Integer.toString(USAGE), "Bad usage or an invalid plan.");
+    codes.put(
+        Integer.toString(USAGE),
+        "Bad usage, an invalid plan, or a refused hand-off (a distributed run's job).");
     codes.put(
         Integer.toString(ENVIRONMENT),
         "Environment: not a git repository, git or java missing, an unknown base, no usable"

@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
       MergeCommand.class,
       CleanCommand.class,
       RestoreCommand.class,
+      OutlineCommand.class,
+      TaskCommand.class,
+      FinishCommand.class,
       DemoCommand.class,
       DoctorCommand.class
     })

@@ -3,12 +3,14 @@ package io.jenkins.plugins.parallelagents.distributed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
+import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +30,16 @@ public final class Handoff {
   private static final String BUNDLE = "branch.bundle";
 
   private final Path root;
+  private final NodeRun run;
   private final ObjectMapper json = ReportJson.newMapper();
 
-  public Handoff(Path root) {
+  /**
+   * @param run the run whose tasks' results are handed off here, that each received one is checked
+   *     against
+   */
+  public Handoff(Path root, NodeRun run) {
     this.root = root;
+    this.run = run;
   }
 
   public Path root() {
@@ -63,38 +71,65 @@ public final class Handoff {
 
   /**
    * Reads every task handed off so far and fetches their branches into {@code repo}; by task id.
+   * Each hand-off is checked first (see {@link HandoffCheck}): a folder named after no task of the
+   * plan, a {@code task.json} of another task, run or branch, or a bundle whose branch is not at
+   * the commit the report names is refused, and nothing of it is taken.
    *
-   * @throws HandoffException when a bundle cannot be fetched, such as when the repository lacks the
-   *     run's base commit
+   * @throws HandoffException when a hand-off is refused or its bundle cannot be fetched, such as
+   *     when the repository lacks the run's base commit
    */
   public Map<String, TaskReport> receive(Git git, Path repo) {
+    HandoffCheck check = new HandoffCheck(run);
     Map<String, TaskReport> tasks = new LinkedHashMap<>();
+    Map<String, Path> bundles = new LinkedHashMap<>();
     for (Path dir : taskDirectories()) {
+      Task planned = check.task(dir);
       Path report = dir.resolve(REPORT);
-      if (!Files.isRegularFile(report)) {
-        continue;
+      if (!Files.exists(report, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // a task's folder with only its logs so far
       }
-      TaskReport task = read(report);
-      Path bundle = dir.resolve(BUNDLE);
-      if (Files.isRegularFile(bundle)) {
-        fetch(git, repo, task, bundle);
+      TaskReport task = check.report(planned, report);
+      if (task.commit() != null && !task.commit().equals(run.start().baseCommit())) {
+        bundles.put(task.id(), dir.resolve(BUNDLE));
       }
       tasks.put(task.id(), task);
+    }
+    // Every bundle is taken and checked before any branch moves: a refused one leaves none moved.
+    List<String> received = new ArrayList<>();
+    try {
+      for (Map.Entry<String, Path> bundle : bundles.entrySet()) {
+        received.add(fetch(git, repo, tasks.get(bundle.getKey()), bundle.getValue()));
+      }
+      for (String id : bundles.keySet()) {
+        TaskReport task = tasks.get(id);
+        git.setBranch(repo, task.branch(), task.commit());
+      }
+    } finally {
+      for (String ref : received) {
+        git.exec(repo, List.of("update-ref", "-d", ref));
+      }
     }
     return tasks;
   }
 
-  private void fetch(Git git, Path repo, TaskReport task, Path bundle) {
+  /**
+   * Takes the task's branch from its bundle into a ref of the engine's own, and checks that the
+   * bundle's branch is the report's commit and descends from the run's base; returns the ref.
+   */
+  private String fetch(Git git, Path repo, TaskReport task, Path bundle) {
+    HandoffCheck.requireRegularFile(task.id(), bundle, Long.MAX_VALUE);
+    String received = "refs/parallel-agents/received/" + run.runId() + "/" + task.id();
     try {
-      // '+': a node that ran the task itself already has the branch, at the same commit.
       git.output(
           repo,
           "fetch",
           "--quiet",
           "--no-tags",
+          "--no-write-fetch-head",
           bundle.toString(),
-          "+refs/heads/" + task.branch() + ":refs/heads/" + task.branch());
+          "+refs/heads/" + task.branch() + ":" + received);
     } catch (GitException e) {
+      git.exec(repo, List.of("update-ref", "-d", received));
       throw new HandoffException(
           "cannot take the result of task '"
               + task.id()
@@ -103,6 +138,18 @@ public final class Handoff {
               + " (does this checkout hold the run's base commit?): "
               + e.getMessage());
     }
+    String fetched = git.resolveCommit(repo, received).orElse(null);
+    if (!task.commit().equals(fetched)) {
+      git.exec(repo, List.of("update-ref", "-d", received));
+      throw HandoffCheck.refused(
+          task.id(),
+          "its bundle's branch is at " + fetched + ", not at its report's " + task.commit());
+    }
+    if (!git.isAncestor(repo, run.start().baseCommit(), fetched)) {
+      git.exec(repo, List.of("update-ref", "-d", received));
+      throw HandoffCheck.refused(task.id(), "its commit does not descend from the run's base");
+    }
+    return received;
   }
 
   private List<Path> taskDirectories() {
@@ -110,17 +157,10 @@ public final class Handoff {
       return List.of();
     }
     try (Stream<Path> dirs = Files.list(root)) {
-      return new ArrayList<>(dirs.filter(Files::isDirectory).sorted().toList());
+      return new ArrayList<>(
+          dirs.filter(p -> Files.isDirectory(p) || Files.isSymbolicLink(p)).sorted().toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
-    }
-  }
-
-  private TaskReport read(Path file) {
-    try {
-      return json.readValue(file.toFile(), TaskReport.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 }

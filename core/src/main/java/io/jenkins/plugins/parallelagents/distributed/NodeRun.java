@@ -31,7 +31,7 @@ public record NodeRun(Plan plan, RunStart start, Path checkout, Path workspace, 
   }
 
   public Handoff handoff() {
-    return new Handoff(workspace.resolve(handoffPath(start.runId())));
+    return new Handoff(workspace.resolve(handoffPath(start.runId())), this);
   }
 
   /** Logs, prompts and reports of the run, under the workspace. */

@@ -21,8 +21,9 @@ public final class PlanOutline {
    * {@code name}, {@code planFile}, {@code runId}, {@code base}, {@code baseCommit}, {@code
    * target}, {@code handoff} and {@code reports} (the run's folders, relative to the workspace),
    * {@code startedAtMs}, {@code hasTest}, {@code failFast}, {@code foundation} (ids, in the order
-   * they run), {@code fanOut} (ids, topological) and {@code tasks}: per id its {@code id}, {@code
-   * title}, {@code foundation}, {@code needs}, {@code label} (or null) and {@code agent} (or null).
+   * they run), {@code fanOut} (ids, topological), {@code waves} (see {@link #waves}) and {@code
+   * tasks}: per id its {@code id}, {@code title}, {@code foundation}, {@code needs}, {@code label}
+   * (or null) and {@code agent} (or null).
    */
   public static Map<String, Object> of(Plan plan, String planFile, RunStart start) {
     Map<String, Object> outline = new LinkedHashMap<>();
@@ -46,12 +47,42 @@ public final class PlanOutline {
       }
     }
     outline.put("fanOut", fanOut);
+    outline.put("waves", waves(plan));
     Map<String, Object> tasks = new LinkedHashMap<>();
     for (String id : order) {
       tasks.put(id, task(plan.task(id).orElseThrow()));
     }
     outline.put("tasks", tasks);
     return outline;
+  }
+
+  /**
+   * The tasks after the foundation in waves: a task is in the wave after the latest of the tasks it
+   * needs (the first wave when it needs only foundation tasks), so that a host running one wave
+   * after another gives every task its needs' results.
+   */
+  public static List<List<String>> waves(Plan plan) {
+    Map<String, Integer> wave = new LinkedHashMap<>();
+    List<List<String>> waves = new ArrayList<>();
+    for (String id : TaskGraph.of(plan.tasks()).topologicalOrder()) {
+      Task task = plan.task(id).orElseThrow();
+      if (task.foundation()) {
+        continue;
+      }
+      int index = 0;
+      for (String need : task.needs()) {
+        Integer needWave = wave.get(need);
+        if (needWave != null) {
+          index = Math.max(index, needWave + 1);
+        }
+      }
+      wave.put(id, index);
+      while (waves.size() <= index) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(index).add(id);
+    }
+    return waves;
   }
 
   private static Map<String, Object> task(Task task) {

@@ -10,5 +10,10 @@ public enum PublishStatus {
   /** The target moved meanwhile (or is checked out); nothing was overwritten. */
   REJECTED,
   FAILED,
-  SKIPPED
+  SKIPPED,
+  /**
+   * The host was asked not to publish ({@code finish --no-publish}): the run can still succeed, its
+   * result combined and tested.
+   */
+  NOT_REQUESTED
 }
