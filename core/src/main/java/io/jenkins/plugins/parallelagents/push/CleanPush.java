@@ -124,6 +124,15 @@ public final class CleanPush implements AutoCloseable {
     return all;
   }
 
+  /**
+   * Ends this object's use of the push repository without deleting it, for a host whose own git
+   * client pushes from it; the host deletes it afterwards.
+   */
+  public Path release() {
+    runner.close();
+    return repository;
+  }
+
   /** Deletes the push repository. */
   @Override
   public void close() {
