@@ -37,6 +37,25 @@ public record RunStart(
   public static RunStart resolve(
       Git git, Plan plan, Path checkout, String runId, String changeId, long startedAtMs)
       throws EnvironmentException {
+    return resolve(git, plan, checkout, runId, changeId, null, startedAtMs);
+  }
+
+  /**
+   * The same, for a pull request whose head commit the host knows ({@code pullRequestHead}, from
+   * the build's SCM revision; {@code null} when it does not). A pull request then starts from that
+   * commit, which every node's checkout holds, rather than from the commit checked out: a checkout
+   * that merges the pull request with its target makes that merge afresh on each node, with its own
+   * id. With no head known, a checked-out merge is refused, since no other node could find it.
+   */
+  public static RunStart resolve(
+      Git git,
+      Plan plan,
+      Path checkout,
+      String runId,
+      String changeId,
+      String pullRequestHead,
+      long startedAtMs)
+      throws EnvironmentException {
     if (!RunIds.isValid(runId)) {
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
@@ -51,7 +70,11 @@ public record RunStart(
     }
     Path top = Preflight.repository(git, checkout);
     String target = changeId == null ? plan.target() : pullRequestTarget(changeId);
-    String baseRef = changeId != null || plan.base() == null ? "HEAD" : plan.base();
+    if (changeId != null) {
+      return new RunStart(
+          runId, "HEAD", pullRequestBase(git, top, pullRequestHead), target, startedAtMs, changeId);
+    }
+    String baseRef = plan.base() == null ? "HEAD" : plan.base();
     String commit =
         resolve(git, top, baseRef)
             .orElseThrow(
@@ -67,6 +90,35 @@ public record RunStart(
                             + "' in the checkout, or set 'base:' in the plan to an existing"
                             + " branch"));
     return new RunStart(runId, baseRef, commit, target, startedAtMs, changeId);
+  }
+
+  private static String pullRequestBase(Git git, Path top, String declaredHead)
+      throws EnvironmentException {
+    if (declaredHead != null && !declaredHead.isBlank()) {
+      Optional<String> head = git.resolveCommit(top, declaredHead.strip());
+      if (head.isEmpty() || !git.isAncestor(top, head.get(), "HEAD")) {
+        throw new EnvironmentException(
+            "the pull request's head commit "
+                + declaredHead.strip()
+                + " is not in the commit checked out at "
+                + top,
+            "check out the pull request's own revision on every node");
+      }
+      return head.get();
+    }
+    String head =
+        git.resolveCommit(top, "HEAD")
+            .orElseThrow(() -> new EnvironmentException("no commit checked out in " + top, null));
+    if (git.resolveCommit(top, "HEAD^2").isPresent()) {
+      throw new EnvironmentException(
+          "this pull request build checked out a merge commit ("
+              + head
+              + ") made on this node; every node makes its own, with another id, so tasks could"
+              + " not share it as their base",
+          "build the pull request's head revision (the discovery strategy \"The current pull"
+              + " request revision\"), or use a source whose revisions name the head commit");
+    }
+    return head;
   }
 
   private static Optional<String> resolve(Git git, Path top, String ref) {

@@ -3,15 +3,16 @@ package io.jenkins.plugins.parallelagents.jenkins.dsl;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import groovy.lang.Binding;
 import hudson.Extension;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsScript;
 import org.jenkinsci.plugins.workflow.cps.GlobalVariable;
 import org.jenkinsci.plugins.workflow.cps.GroovySourceFileAllowlist;
 
 /**
- * {@code parallelAgents(plan: 'agents-plan.yaml')}: the whole run as real stages, written in
- * Groovy ({@code ParallelAgents.groovy}) because only a script can emit {@code stage} and {@code
- * parallel} blocks that Stage View and Pipeline Graph View show. Every step it calls is one of the
- * plugin's Java steps or a standard Pipeline step; the script only lays them out.
+ * {@code parallelAgents(plan: 'agents-plan.yaml')}: the whole run as real stages, written in Groovy
+ * ({@code ParallelAgents.groovy}) because only a script can emit {@code stage} and {@code parallel}
+ * blocks that Stage View and Pipeline Graph View show. Every step it calls is one of the plugin's
+ * Java steps or a standard Pipeline step; the script only lays them out.
  */
 @Extension
 public class ParallelAgentsVariable extends GlobalVariable {
@@ -39,8 +40,8 @@ public class ParallelAgentsVariable extends GlobalVariable {
             .getClass()
             .getClassLoader()
             .loadClass(SCRIPT_CLASS)
-            .getConstructor(CpsScript.class)
-            .newInstance(script);
+            .getConstructor(CpsScript.class, String.class)
+            .newInstance(script, Jenkins.get().getSelfLabel().getExpression());
     binding.setVariable(NAME, value);
     return value;
   }

@@ -12,15 +12,22 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
+import hudson.slaves.WorkspaceList;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
+import io.jenkins.plugins.parallelagents.push.PullRequestPublishing;
+import io.jenkins.plugins.parallelagents.push.PushEnvironment;
+import io.jenkins.plugins.parallelagents.push.PushException;
+import io.jenkins.plugins.parallelagents.push.PushUrl;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.eclipse.jgit.transport.URIish;
@@ -38,14 +45,17 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
- * Publishes the merged and tested result to the target branch: pushed to the plan's {@code
- * publish.remote} through git-client with a Jenkins credential, never forced over a target that
- * holds other work unless the plan says {@code force: true}; or, with no remote, the checkout's own
- * branch. Records the outcome in the reports; fails the build when nothing could be published.
+ * Publishes the merged and tested result to the target branch: pushed to the URL the job's SCM
+ * configuration gives the plan's {@code publish.remote}, from a fresh repository, through
+ * git-client with a Jenkins credential; a pull request only when asked, never one from a fork;
+ * never forced over a target that holds other work unless the plan says {@code force: true}; or,
+ * with no remote, the checkout's own branch. Records the outcome in the reports; fails the build
+ * when nothing could be published.
  */
 public final class PublishAgentBranchStep extends Step {
 
   private String credentialsId;
+  private boolean publishPullRequests;
 
   @DataBoundConstructor
   public PublishAgentBranchStep() {}
@@ -60,9 +70,19 @@ public final class PublishAgentBranchStep extends Step {
     this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId;
   }
 
+  public boolean isPublishPullRequests() {
+    return publishPullRequests;
+  }
+
+  /** Whether a pull request build (never one from a fork) pushes its result. */
+  @DataBoundSetter
+  public void setPublishPullRequests(boolean publishPullRequests) {
+    this.publishPullRequests = publishPullRequests;
+  }
+
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(context, credentialsId);
+    return new Execution(context, credentialsId, publishPullRequests);
   }
 
   static final class Execution
@@ -71,10 +91,12 @@ public final class PublishAgentBranchStep extends Step {
     private static final long serialVersionUID = 1L;
 
     private final String credentialsId;
+    private final boolean publishPullRequests;
 
-    Execution(StepContext context, String credentialsId) {
+    Execution(StepContext context, String credentialsId, boolean publishPullRequests) {
       super(context);
       this.credentialsId = credentialsId;
+      this.publishPullRequests = publishPullRequests;
     }
 
     @Override
@@ -90,6 +112,14 @@ public final class PublishAgentBranchStep extends Step {
       if (!request.allowed()) {
         throw new AbortException(request.refusal());
       }
+      BuildScm scm = BuildScm.of(run);
+      String changeId = context.get(EnvVars.class).get("CHANGE_ID");
+      Optional<String> refusal =
+          PullRequestPublishing.refusal(
+              changeId, changeId != null && scm.fromFork(), publishPullRequests);
+      if (refusal.isPresent()) {
+        return skipped(request, refusal.get(), spec, environment, workspace, action);
+      }
       long t0 = System.nanoTime();
       PublishReport published =
           request.remote() == null
@@ -97,7 +127,7 @@ public final class PublishAgentBranchStep extends Step {
                   workspace.act(
                       new MergeCalls.PublishLocally(spec, environment, Wire.write(request))),
                   PublishReport.class)
-              : push(request, workspace, run);
+              : push(request, workspace, run, scm);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       action.reportWritten(
           workspace.act(new MergeCalls.Record(spec, environment, Wire.write(published), ms)));
@@ -129,39 +159,79 @@ public final class PublishAgentBranchStep extends Step {
       return result;
     }
 
-    private PublishReport push(PublishRequest request, FilePath workspace, Run<?, ?> run)
+    /** A build that may not publish: the reports say why, and the build goes on. */
+    private LinkedHashMap<String, Object> skipped(
+        PublishRequest request,
+        String why,
+        NodeSpec spec,
+        NodeEnvironment environment,
+        FilePath workspace,
+        ParallelAgentsAction action)
         throws Exception {
+      PublishReport skipped =
+          new PublishReport(
+              request.remote(), request.branch(), request.commit(), PublishStatus.SKIPPED, why);
+      action.reportWritten(
+          workspace.act(new MergeCalls.Record(spec, environment, Wire.write(skipped), 0)));
+      getContext().get(TaskListener.class).getLogger().println("Not published: " + why);
+      LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+      result.put("status", PublishStatus.SKIPPED.name());
+      result.put("remote", request.remote());
+      result.put("branch", request.branch());
+      result.put("commit", request.commit());
+      return result;
+    }
+
+    /**
+     * Pushes from a fresh repository beside the workspace, to the URL the job's SCM configuration
+     * gives the plan's remote, with the credential bound for that URL: nothing in the workspace
+     * (its git config, hooks, or what its commands left in the user's global config) takes part.
+     */
+    private PublishReport push(
+        PublishRequest request, FilePath workspace, Run<?, ?> run, BuildScm scm) throws Exception {
       StepContext context = getContext();
-      GitClient git =
-          Git.with(context.get(TaskListener.class), context.get(EnvVars.class))
-              .in(workspace)
-              .using("git")
-              .getClient();
-      if (credentialsId != null) {
-        StandardCredentials credentials =
-            CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
-        if (credentials == null) {
-          throw new AbortException(
-              "no credentials with id '" + credentialsId + "' are available to this build");
-        }
-        CredentialsProvider.track(run, credentials);
-        git.addDefaultCredentials(credentials);
-      }
       String url;
       try {
-        url = git.getRemoteUrl(request.remote());
-      } catch (GitException e) {
-        url = null; // git config exits 1 for a remote it does not know
+        url = PushUrl.select(scm.remotes(), request.remote());
+      } catch (PushException e) {
+        throw new AbortException(e.getMessage());
       }
-      if (url == null) {
-        throw new AbortException(
-            "the checkout has no remote '"
-                + request.remote()
-                + "' (the plan's publish.remote); check out the repository with it first");
+      String credential =
+          credentialsId != null ? credentialsId : scm.credentialsIdOf(request.remote());
+      FilePath scratch = WorkspaceList.tempDir(workspace);
+      if (scratch == null) {
+        throw new AbortException("no temporary folder beside the workspace " + workspace);
       }
+      EnvVars host = context.get(EnvVars.class);
+      PushCalls.Staged staged =
+          workspace.act(
+              new PushCalls.Stage(new HashMap<>(host), request.commit(), scratch.getRemote()));
+      FilePath repository = new FilePath(workspace.getChannel(), staged.repository());
       try {
+        EnvVars environment = new EnvVars();
+        // Blank values remove what the node's own process environment would pass on.
+        for (String name : PushEnvironment.REMOVED) {
+          environment.put(name, "");
+        }
+        environment.putAll(staged.environment());
+        GitClient git =
+            Git.with(context.get(TaskListener.class), environment)
+                .in(repository)
+                .using("git")
+                .getClient();
+        URIish uri = new URIish(url);
+        if (credential != null) {
+          StandardCredentials credentials =
+              CredentialsProvider.findCredentialById(credential, StandardCredentials.class, run);
+          if (credentials == null) {
+            throw new AbortException(
+                "no credentials with id '" + credential + "' are available to this build");
+          }
+          CredentialsProvider.track(run, credentials);
+          git.addCredentials(url, credentials);
+        }
         git.push()
-            .to(new URIish(url))
+            .to(uri)
             .ref(request.commit() + ":refs/heads/" + request.branch())
             .force(request.force())
             .execute();
@@ -170,6 +240,8 @@ public final class PublishAgentBranchStep extends Step {
         return request.failed(e.getMessage());
       } catch (URISyntaxException e) {
         throw new AbortException("remote '" + request.remote() + "' has a bad URL: " + url);
+      } finally {
+        repository.deleteRecursive();
       }
     }
   }

@@ -17,14 +17,22 @@ class ParallelAgents implements Serializable {
 
     private final CpsScript script
 
-    ParallelAgents(CpsScript script) {
+    /** The built-in node's own label, as a label expression names it ({@code built-in}). */
+    private final String builtIn
+
+    ParallelAgents(CpsScript script, String builtIn) {
         this.script = script
+        this.builtIn = builtIn
     }
 
     /**
-     * Options: plan (default 'agents-plan.yaml'), label (node label for every stage, default any),
-     * credentialsId (to push the result), checkout (true: 'checkout scm' on each node; false: the
-     * workspace already holds the repository; or a closure that checks it out).
+     * Options: plan (default 'agents-plan.yaml'), label (node label for every stage, default any
+     * node but the built-in one), labels (the labels the plan's tasks may name), allowBuiltIn
+     * (stages may run on the built-in node), trustPlanChanges (a pull request from a contributor
+     * the job trusts may change the plan), publishPullRequests (a pull request build, never one
+     * from a fork, pushes its result), credentialsId (to push the result), checkout (true:
+     * 'checkout scm' on each node; false: the workspace already holds the repository; or a
+     * closure that checks it out).
      * The optional closure is the agent: it runs in the task's worktree with AGENT_* set and gets
      * the task (id, title, needs, label, agent) as its argument.
      */
@@ -40,12 +48,15 @@ class ParallelAgents implements Serializable {
     private def run(Map args, Closure agent) {
         String planFile = args.plan ?: 'agents-plan.yaml'
         String label = args.label
+        boolean allowBuiltIn = args.allowBuiltIn == true
         def checkout = args.containsKey('checkout') ? args.checkout : true
         Map outline = null
         script.stage('Plan') {
-            onNode(label) {
+            // The same expression readAgentPlan gives the other stages (NodeLabels.forStage).
+            onNode(allowBuiltIn ? label : (label ? "(${label}) && !${builtIn}" : "!${builtIn}")) {
                 checkOut(checkout)
-                outline = script.readAgentPlan(file: planFile)
+                outline = script.readAgentPlan(file: planFile, label: label, labels: args.labels,
+                        allowBuiltIn: allowBuiltIn, trustPlanChanges: args.trustPlanChanges == true)
             }
         }
         Map results = [:]
@@ -82,7 +93,7 @@ class ParallelAgents implements Serializable {
         Map merged = null
         String reports = outline.reports
         script.stage('Merge & Test') {
-            onNode(label) {
+            onNode((String) outline.node) {
                 checkOut(checkout)
                 for (String id : (List<String>) outline.foundation) {
                     unstashTask(outline, id, results)
@@ -92,7 +103,8 @@ class ParallelAgents implements Serializable {
                 }
                 try {
                     merged = script.mergeAgentBranches()
-                    script.publishAgentBranch(credentialsId: args.credentialsId)
+                    script.publishAgentBranch(credentialsId: args.credentialsId,
+                            publishPullRequests: args.publishPullRequests == true)
                 } finally {
                     script.archiveArtifacts(artifacts: "${reports}/**", allowEmptyArchive: true)
                     script.junit(testResults: "${reports}/junit.xml", allowEmptyResults: true)
@@ -139,7 +151,7 @@ class ParallelAgents implements Serializable {
     private String runTask(Map outline, Map task, String label, def checkout, Closure agent) {
         String status = 'FAILED'
         String id = task.id
-        onNode(task.label ?: label) {
+        onNode((String) task.node) {
             checkOut(checkout)
             for (String foundationId : (List<String>) outline.foundation) {
                 if (foundationId == id) {

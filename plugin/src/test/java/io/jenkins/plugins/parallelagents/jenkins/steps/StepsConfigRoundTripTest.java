@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Each step keeps its settings through its configuration form (as the Snippet Generator uses it). */
+/**
+ * Each step keeps its settings through its configuration form (as the Snippet Generator uses it).
+ */
 @WithJenkins
 class StepsConfigRoundTripTest {
 
@@ -32,8 +34,7 @@ class StepsConfigRoundTripTest {
 
   @Test
   void planAgentTaskKeepsItsTask() throws Exception {
-    PlanAgentTaskStep after =
-        new StepConfigTester(j).configRoundTrip(new PlanAgentTaskStep("api"));
+    PlanAgentTaskStep after = new StepConfigTester(j).configRoundTrip(new PlanAgentTaskStep("api"));
 
     assertEquals("api", after.getTask());
   }
@@ -46,6 +47,20 @@ class StepsConfigRoundTripTest {
     ReadAgentPlanStep after = new StepConfigTester(j).configRoundTrip(before);
 
     assertEquals("plans/feature.yaml", after.getFile());
+  }
+
+  @Test
+  void readAgentPlanKeepsItsNodeAndTrustSettings() throws Exception {
+    ReadAgentPlanStep before = new ReadAgentPlanStep();
+    before.setLabel("agents");
+    before.setAllowBuiltIn(true);
+    before.setTrustPlanChanges(true);
+
+    ReadAgentPlanStep after = new StepConfigTester(j).configRoundTrip(before);
+
+    assertEquals("agents", after.getLabel());
+    assertEquals(true, after.isAllowBuiltIn());
+    assertEquals(true, after.isTrustPlanChanges());
   }
 
   @Test

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.parallelagents.push;
+
+import java.util.Optional;
+
+/**
+ * Whether a build may publish. A pull request's result is its author's code combined with agents'
+ * work; pushing it takes the job's push credential, so it happens only when the Jenkinsfile asks
+ * for it ({@code publishPullRequests: true}), and never for a pull request from a fork, whose
+ * author the repository does not know.
+ */
+public final class PullRequestPublishing {
+
+  private PullRequestPublishing() {}
+
+  /**
+   * Why this build publishes nothing, or empty when it may publish.
+   *
+   * @param changeId the pull request's id, or {@code null} for a branch build
+   * @param fromFork whether the pull request comes from another repository than the job's
+   * @param optedIn whether the Jenkinsfile sets {@code publishPullRequests: true}
+   */
+  public static Optional<String> refusal(String changeId, boolean fromFork, boolean optedIn) {
+    if (changeId == null) {
+      return Optional.empty();
+    }
+    if (fromFork) {
+      return Optional.of(
+          "pull request " + changeId + " comes from a fork: its result is never published");
+    }
+    if (!optedIn) {
+      return Optional.of(
+          "pull request builds publish only when the Jenkinsfile sets publishPullRequests: true");
+    }
+    return Optional.empty();
+  }
+}
