@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The ready agent profiles, read from the example plan: the tests run exactly the command lines the
@@ -40,24 +41,27 @@ final class AgentProfiles {
     return profile(name).path("command").asText();
   }
 
+  /** A task of a test plan: its id, the profile that runs it, its prompt and its timeout. */
+  record PlanTask(String id, String agent, String prompt, String timeout) {}
+
   /**
-   * A plan of one task per entry of {@code tasks} (id, agent, prompt), each checked by {@code
-   * verify}, with the example's profiles for claude, codex and gemini and a {@code timeout}.
+   * A plan of {@code tasks}, side by side, with the example's profiles for claude, codex and
+   * gemini.
    */
-  static Path writePlan(Path file, String timeout, String[][] tasks) throws IOException {
+  static Path writePlan(Path file, List<PlanTask> tasks) throws IOException {
     ObjectNode plan = YAML.createObjectNode().put("version", 1).put("name", "real-agents");
     ObjectNode agents = plan.putObject("agents");
-    for (String name : new String[] {"claude", "codex", "gemini"}) {
+    for (String name : List.of("claude", "codex", "gemini")) {
       agents.set(name, profile(name));
     }
-    plan.putObject("defaults").put("timeout", timeout);
+    plan.put("maxParallel", tasks.size()).put("failFast", false);
     ArrayNode list = plan.putArray("tasks");
-    for (String[] task : tasks) {
-      ObjectNode entry = list.addObject().put("id", task[0]).put("agent", task[1]);
-      entry.put("prompt", task[2]);
-      if (task.length > 3) {
-        entry.put("verify", task[3]);
-      }
+    for (PlanTask task : tasks) {
+      list.addObject()
+          .put("id", task.id())
+          .put("agent", task.agent())
+          .put("prompt", task.prompt())
+          .put("timeout", task.timeout());
     }
     Files.writeString(file, YAML.writeValueAsString(plan));
     return file;

@@ -20,7 +20,7 @@ public final class ModelScript {
   private final Map<String, List<Turn>> conversations = new LinkedHashMap<>();
 
   /** Adds the turns of the conversation whose requests contain {@code marker}. */
-  public ModelScript conversation(String marker, Turn... turns) {
+  public synchronized ModelScript conversation(String marker, Turn... turns) {
     conversations.put(marker, List.of(turns));
     return this;
   }
@@ -31,7 +31,7 @@ public final class ModelScript {
   }
 
   /** The turn answering a request with {@code body} that carries {@code toolResults} results. */
-  public Optional<Turn> turnFor(String body, int toolResults) {
+  public synchronized Optional<Turn> turnFor(String body, int toolResults) {
     for (Map.Entry<String, List<Turn>> conversation : conversations.entrySet()) {
       if (body.contains(conversation.getKey())) {
         List<Turn> turns = conversation.getValue();

@@ -66,6 +66,11 @@ public final class ScriptedModelServer implements AutoCloseable {
       String path = exchange.getRequestURI().toString().replaceAll("([?&])key=[^&]*", "$1key=****");
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       record(exchange, path, body);
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        // Claude Code checks that its base URL answers before it starts.
+        exchange.sendResponseHeaders(200, -1);
+        return;
+      }
       Optional<WireFormat> format = formats.stream().filter(f -> f.serves(path)).findFirst();
       if (format.isEmpty() || !"POST".equals(exchange.getRequestMethod())) {
         send(
