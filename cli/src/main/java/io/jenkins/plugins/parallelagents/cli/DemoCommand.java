@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
           + " beside it, runs its agents-plan.yaml as 'run' does (run state inside the demo"
           + " folder), and checks that origin received the target branch. Nothing outside the demo"
           + " folder is touched.",
+      "",
+      "Each task gets a PostgreSQL database of its own: on the server of --database-url, else on"
+          + " one the demo starts for its duration from the PostgreSQL installed, else the demo"
+          + " runs without databases and says why.",
       ""
     })
 final class DemoCommand implements Callable<Integer> {
@@ -49,6 +53,16 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "A new or empty folder for the demo (kept afterwards). Default: a temp folder.")
   Path dir;
+
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description =
+          "A PostgreSQL server for the tasks' databases: postgresql://user:password@host:port/db,"
+              + " the user allowed to create databases. Default: $"
+              + DemoDatabase.VARIABLE
+              + ", else a server made for the demo from the PostgreSQL installed, else none.")
+  String databaseUrl;
 
   @Option(
       names = "--clean",
@@ -68,11 +82,12 @@ final class DemoCommand implements Callable<Integer> {
     GitProcess git = new GitProcess(environment);
     RunReport report;
     DemoWorkspace workspace;
-    try {
+    try (DemoDatabase database = DemoDatabase.choose(databaseUrl, environment)) {
       workspace = DemoWorkspace.create(root, example, git);
       out.println("Demo: " + example + " copied to " + workspace.repository());
+      out.println(database.said());
       out.flush();
-      report = run(workspace, environment, out);
+      report = run(workspace, database, environment, out);
     } catch (CliFailure | IOException | RuntimeException e) {
       spec.commandLine().getErr().println("Demo folder kept: " + root);
       throw e;
@@ -88,11 +103,20 @@ final class DemoCommand implements Callable<Integer> {
     return exitCode;
   }
 
-  private RunReport run(DemoWorkspace workspace, Map<String, String> environment, PrintWriter out)
+  private RunReport run(
+      DemoWorkspace workspace,
+      DemoDatabase database,
+      Map<String, String> environment,
+      PrintWriter out)
       throws CliFailure {
-    Plan plan = new PlanFiles().load(workspace.plan());
+    Plan plan = database.plan(new PlanFiles().load(workspace.plan()));
     RunOptions options =
-        new RunOptions(workspace.repository(), null, workspace.stateRoot(), environment, null);
+        new RunOptions(
+            workspace.repository(),
+            null,
+            workspace.stateRoot(),
+            database.environment(environment),
+            null);
     return new PlanRunner(
             out, Terminal.detect(environment), common.verbose, Clock.systemDefaultZone())
         .run(plan, options);

@@ -2,6 +2,8 @@ package io.jenkins.plugins.parallelagents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.parallelagents.database.DatabaseNames;
+import io.jenkins.plugins.parallelagents.database.ThrowawayServer;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PlanParser;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
@@ -58,6 +60,37 @@ class DemoCommandTest {
         .as("nothing written to the cache")
         .isFalse();
     eachParallelTask_startedTheServerOnAPortOfItsOwn(demo);
+    eachTask_workedInADatabaseOfItsOwn_andTheTestInOneWithEveryMigration(demo, result.out());
+  }
+
+  /**
+   * With PostgreSQL installed, the demo makes a server of its own: the migration task migrates the
+   * foundation's database, every other task and the combined test get a migrated copy.
+   */
+  private static void eachTask_workedInADatabaseOfItsOwn_andTheTestInOneWithEveryMigration(
+      Path demo, String out) throws Exception {
+    if (ThrowawayServer.binaries() == null) {
+      assertThat(out).contains("Databases:  none, ");
+      return;
+    }
+    assertThat(out).contains("Databases:  one per task on a PostgreSQL server made for the demo");
+    Path run;
+    try (Stream<Path> reports = Files.walk(demo.resolve("state"))) {
+      run = reports.filter(p -> p.endsWith("report.json")).findFirst().orElseThrow().getParent();
+    }
+    RunReport report =
+        ReportJson.newMapper().readValue(run.resolve("report.json").toFile(), RunReport.class);
+    DatabaseNames names = new DatabaseNames(report.run().id());
+    assertThat(report.task("migration").orElseThrow().database())
+        .endsWith("/" + names.foundation());
+    for (String task : List.of("api", "notifications", "settings-page")) {
+      assertThat(report.task(task).orElseThrow().database()).endsWith("/" + names.task(task));
+      assertThat(Files.readString(run.resolve(RunDirectory.relativeStepLog(task, 1, 1, "verify"))))
+          .as(task + "'s verify")
+          .contains("database " + names.task(task) + ": migrated up to V2");
+    }
+    assertThat(Files.readString(run.resolve("test.log")))
+        .contains("database " + names.test() + ": migrated up to V2");
   }
 
   /** Every task's tests start the shop's server on $PORT; the parallel ones at the same time. */

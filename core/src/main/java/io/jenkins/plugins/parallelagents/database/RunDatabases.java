@@ -3,9 +3,12 @@ package io.jenkins.plugins.parallelagents.database;
 import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,19 +26,28 @@ public final class RunDatabases {
   private final DatabaseNames names;
   private final DatabaseLedger ledger;
   private final List<String> variables;
+
+  /** Where the tasks' and tests' copies come from: the template, or nothing (made empty). */
+  private final boolean templated;
+
   private final Map<String, String> tasks = new ConcurrentHashMap<>();
 
   private RunDatabases(
-      DatabaseMaker maker, DatabaseNames names, DatabaseLedger ledger, List<String> variables) {
+      DatabaseMaker maker,
+      DatabaseNames names,
+      DatabaseLedger ledger,
+      List<String> variables,
+      boolean templated) {
     this.maker = maker;
     this.names = names;
     this.ledger = ledger;
     this.variables = variables;
+    this.templated = templated;
   }
 
   /** For a plan without {@code environment.database}: no databases, no variables. */
   public static RunDatabases none() {
-    return new RunDatabases(null, null, null, List.of());
+    return new RunDatabases(null, null, null, List.of(), true);
   }
 
   /**
@@ -61,7 +73,31 @@ public final class RunDatabases {
             ? CommandDatabases.of(settings, directory, runner, logs, records)
             : server(settings);
     maker.check();
-    return new RunDatabases(maker, new DatabaseNames(runId), records, settings.variables());
+    return new RunDatabases(maker, new DatabaseNames(runId), records, settings.variables(), true);
+  }
+
+  /**
+   * The databases of run {@code runId} for one step of a distributed run, on one node: the same
+   * names on every node, so that no step hands another more than the names. Nothing is recorded in
+   * a ledger, which would keep the password on the node: {@link #dropAll} drops them by name.
+   *
+   * @param settings the plan's settings {@linkplain DatabaseSource#resolve resolved} on this node
+   * @param templated whether the plan has foundation tasks, whose database becomes the template;
+   *     without, every copy is made empty, as the template would be, and no node has to make it
+   */
+  public static RunDatabases onNode(
+      DatabaseSettings settings,
+      String runId,
+      boolean templated,
+      CommandRunner runner,
+      Path directory,
+      Path logs)
+      throws DatabaseException {
+    DatabaseMaker maker =
+        settings.commands() != null
+            ? CommandDatabases.of(settings, directory, runner, logs, null)
+            : server(settings);
+    return new RunDatabases(maker, new DatabaseNames(runId), null, settings.variables(), templated);
   }
 
   private static DatabaseServer server(DatabaseSettings settings) throws DatabaseException {
@@ -115,9 +151,54 @@ public final class RunDatabases {
     }
     String name = foundation ? names.foundation() : names.task(taskId);
     if (!foundation) {
-      make(name, names.template());
+      make(name, source());
     }
     tasks.put(taskId, name);
+  }
+
+  /**
+   * Takes task {@code taskId}'s database as made by an earlier step of the task, maybe in another
+   * process: {@link #variables} then gives its variables, and nothing is made.
+   */
+  public void adopt(String taskId, boolean foundation) {
+    if (enabled()) {
+      tasks.put(taskId, foundation ? names.foundation() : names.task(taskId));
+    }
+  }
+
+  /**
+   * The variables of task {@code taskId}'s steps without the password: for a host that keeps them
+   * (a pipeline block's environment). libpq's tools take the password from {@code PGPASSWORD} of
+   * the node's own environment.
+   */
+  public Map<String, String> withoutPassword(String taskId) {
+    Map<String, String> env = new LinkedHashMap<>(variables(taskId));
+    env.remove(DatabaseSource.PASSWORD_VARIABLE);
+    env.replaceAll((name, value) -> DatabaseSource.withoutPassword(value));
+    return env;
+  }
+
+  /**
+   * Drops every database of the run: the foundation, the template, the test's, those of {@code
+   * taskIds}, and on a PostgreSQL server any other whose name has the run's prefix. Returns the
+   * names dropped.
+   */
+  public List<String> dropAll(Collection<String> taskIds) throws DatabaseException {
+    if (!enabled()) {
+      return List.of();
+    }
+    Set<String> all = new LinkedHashSet<>();
+    for (String taskId : taskIds) {
+      all.add(names.task(taskId));
+    }
+    all.addAll(List.of(names.test(), names.template(), names.foundation()));
+    if (maker instanceof DatabaseServer server) {
+      all.addAll(server.databases(names.prefix()));
+    }
+    for (String name : all) {
+      maker.drop(name);
+    }
+    return List.copyOf(all);
   }
 
   /** The variables of task {@code taskId}'s steps, once {@link #prepare}d; none before. */
@@ -131,7 +212,7 @@ public final class RunDatabases {
     if (!enabled()) {
       return Map.of();
     }
-    make(names.test(), names.template());
+    make(names.test(), source());
     return variablesOf(names.test());
   }
 
@@ -167,8 +248,14 @@ public final class RunDatabases {
     return with;
   }
 
+  private String source() {
+    return templated ? names.template() : null;
+  }
+
   private void make(String name, String template) throws DatabaseException {
-    ledger.record(maker.dropper(), name);
+    if (ledger != null) {
+      ledger.record(maker.dropper(), name);
+    }
     maker.create(name, template);
   }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.database.DatabaseSource;
+import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitEnvironment;
@@ -36,6 +38,11 @@ record NodeCheckout(
         git,
         environment,
         new TaskRepositories(git, top),
-        Redactor.of(host, run.plan().guard().redact()));
+        Redactor.of(
+            // The database's password, wherever this node takes it from, is masked too.
+            RunDatabases.withPassword(
+                host,
+                DatabaseSource.resolvedOrAsWritten(run.plan().environment().database(), host)),
+            run.plan().guard().redact()));
   }
 }

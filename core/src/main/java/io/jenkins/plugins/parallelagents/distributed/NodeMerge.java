@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
 import io.jenkins.plugins.parallelagents.carry.Carrier;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -64,21 +66,53 @@ public final class NodeMerge {
   public NodeMerge(NodeRun run, CommandRunner runner, Map<String, String> environment)
       throws EnvironmentException {
     this.run = run;
-    this.runner = runner;
     NodeCheckout checkout = NodeCheckout.open(run, runner, environment);
     this.top = checkout.top();
     this.git = checkout.git();
     this.environment = checkout.environment();
     this.trees = checkout.trees();
     this.redactor = checkout.redactor();
+    this.runner = new MaskingRunner(runner, redactor);
   }
 
   /**
-   * Merges and tests what the tasks handed off and writes the reports.
+   * Merges and tests what the tasks handed off and writes the reports. With {@code
+   * environment.database}, each run of the test gets a fresh copy of the template, and at the end
+   * every database of the run is dropped: this is the run's last step that uses them.
    *
    * @param output receives the output of the resolver and test commands, line by line
    */
   public RunReport mergeAndTest(Consumer<String> output) {
+    NodeDatabases databases;
+    try {
+      databases = NodeDatabases.open(run, runner, environment, top);
+    } catch (DatabaseException e) {
+      return mergeAndTest(
+          output,
+          () -> {
+            throw e;
+          });
+    }
+    try {
+      return mergeAndTest(output, databases::forTest);
+    } finally {
+      dropAll(databases, output);
+    }
+  }
+
+  private void dropAll(NodeDatabases databases, Consumer<String> output) {
+    if (!databases.enabled()) {
+      return;
+    }
+    try {
+      output.accept("dropped the run's databases: " + String.join(", ", databases.dropAll()));
+    } catch (DatabaseException e) {
+      output.accept("could not drop the run's databases: " + redactor.redact(e.getMessage()));
+    }
+  }
+
+  private RunReport mergeAndTest(
+      Consumer<String> output, Callable<Map<String, String>> testDatabase) {
     Plan plan = run.plan();
     Map<String, TaskReport> received = run.handoff().receive(git, top);
     Map<String, TaskReport> tasks = new LinkedHashMap<>();
@@ -132,6 +166,7 @@ public final class NodeMerge {
                   new CombinedTestCommand(runner, plan.test(), environment, output)
                       .withCache(run.cache())
                       .withPorts(PortAllocator.forPlan(plan))
+                      .withFreshVariables(testDatabase)
                       .withCarrier(new Carrier(git, top, plan.environment().carry())),
                   run.directory()::phaseLog)
               .run(integrationStart, branches, outcome);

@@ -5,6 +5,8 @@ import io.jenkins.plugins.parallelagents.agent.AttemptResult;
 import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.agent.PromptBuilder;
 import io.jenkins.plugins.parallelagents.carry.Carrier;
+import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.VariablesRunner;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.FileChange;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -23,15 +25,12 @@ import io.jenkins.plugins.parallelagents.report.AttemptStep;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.run.DeclaredPaths;
-import io.jenkins.plugins.parallelagents.secrets.PrivateFiles;
 import io.jenkins.plugins.parallelagents.secrets.Redactor;
 import io.jenkins.plugins.parallelagents.usage.AgentLogReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,8 @@ public final class NodeTask {
 
   private final NodeRun run;
   private final Git git;
-  private final AttemptRunner attempts;
+  private final CommandRunner runner;
+  private final Map<String, String> environment;
   private final TaskRepositories trees;
   private final Redactor redactor;
   private final Path top;
@@ -63,14 +63,32 @@ public final class NodeTask {
   public NodeTask(NodeRun run, CommandRunner runner, Map<String, String> environment)
       throws EnvironmentException {
     this.run = run;
+    this.environment = environment;
     NodeCheckout checkout = NodeCheckout.open(run, runner, environment);
     this.top = checkout.top();
     this.git = checkout.git();
     this.trees = checkout.trees();
     this.redactor = checkout.redactor();
-    this.attempts =
-        new AttemptRunner(
-            runner, git, trees, LargeFiles.check(git, run.plan().guard()), run.cache());
+    this.runner = new MaskingRunner(runner, redactor);
+  }
+
+  /** The run's databases from this node; made anew by each call, which may be its own process. */
+  private NodeDatabases databases() throws DatabaseException {
+    return NodeDatabases.open(run, runner, environment, top);
+  }
+
+  /** Runs the task's steps, with its database's variables (the password too) where it has one. */
+  private AttemptRunner attempts(Task task) throws DatabaseException {
+    return attempts(databases().variables(task));
+  }
+
+  private AttemptRunner attempts(Map<String, String> variables) {
+    return new AttemptRunner(
+        new VariablesRunner(runner, variables),
+        git,
+        trees,
+        LargeFiles.check(git, run.plan().guard()),
+        run.cache());
   }
 
   /**
@@ -86,10 +104,14 @@ public final class NodeTask {
     Path worktree = run.worktree(taskId);
     String start;
     Map<String, Integer> ports;
+    Map<String, String> database;
     try {
       start = HandedOff.startPoint(run, task, received);
       ports = NodePorts.choose(run.plan(), taskId);
-    } catch (HandoffException | NoFreePortException e) {
+      NodeDatabases databases = databases();
+      databases.prepare(task);
+      database = databases.kept(task);
+    } catch (HandoffException | NoFreePortException | DatabaseException e) {
       return unready(task, branch, worktree, started, e.getMessage());
     }
     trees.create(worktree, branch, start);
@@ -106,9 +128,12 @@ public final class NodeTask {
             HandedOff.dependencies(task, received),
             List.of(ports));
     Path promptFile = run.directory().promptFile(taskId);
-    write(promptFile, redactor.redact(prompt));
+    TaskFiles.write(promptFile, redactor.redact(prompt));
     AttemptContext context = context(task, worktree, startCommit, blockAgent(), ports);
-    Map<String, String> agentEnvironment = AttemptRunner.environment(context, prompt, promptFile);
+    // The block gets its database without the password, which the host must not keep: libpq's
+    // tools take it from PGPASSWORD of the node's own environment.
+    Map<String, String> agentEnvironment = new LinkedHashMap<>(database);
+    agentEnvironment.putAll(AttemptRunner.environment(context, prompt, promptFile));
     return new PreparedTask(
         taskId,
         worktree.toString(),
@@ -144,7 +169,13 @@ public final class NodeTask {
             prepared.startCommit(),
             agent,
             NodePorts.of(run.plan(), prepared));
-    String prompt = read(Path.of(prepared.promptFile()));
+    String prompt = TaskFiles.read(Path.of(prepared.promptFile()));
+    AttemptRunner attempts;
+    try {
+      attempts = attempts(task);
+    } catch (DatabaseException e) {
+      return finish(prepared, failedBeforeAgent(prepared, e.getMessage()));
+    }
     return finish(prepared, attempts.run(context, prompt, Path.of(prepared.promptFile()), sink));
   }
 
@@ -156,10 +187,16 @@ public final class NodeTask {
     if (!prepared.ready()) {
       return Optional.of(notStarted(prepared));
     }
+    AttemptRunner attempts;
+    try {
+      attempts = attempts(task(prepared.taskId()));
+    } catch (DatabaseException e) {
+      return Optional.of(finish(prepared, failedBeforeAgent(prepared, e.getMessage())));
+    }
     AttemptResult failed =
         attempts.setup(
             blockContext(prepared),
-            read(Path.of(prepared.promptFile())),
+            TaskFiles.read(Path.of(prepared.promptFile())),
             Path.of(prepared.promptFile()),
             prepared.startedAtMs(),
             sink);
@@ -168,10 +205,16 @@ public final class NodeTask {
 
   /** The host's agent succeeded: commits its work, runs verify, hands off the result. */
   public TaskReport blockSucceeded(PreparedTask prepared, AttemptRunner.OutputSink sink) {
+    AttemptRunner attempts;
+    try {
+      attempts = attempts(task(prepared.taskId()));
+    } catch (DatabaseException e) {
+      return blockFailed(prepared, TaskStatus.FAILED, e.getMessage());
+    }
     AttemptResult result =
         attempts.afterAgent(
             blockContext(prepared),
-            read(Path.of(prepared.promptFile())),
+            TaskFiles.read(Path.of(prepared.promptFile())),
             Path.of(prepared.promptFile()),
             prepared.startedAtMs(),
             sink);
@@ -187,7 +230,8 @@ public final class NodeTask {
   public TaskReport blockFailed(PreparedTask prepared, TaskStatus status, String reason) {
     return finish(
         prepared,
-        attempts.agentFailed(blockContext(prepared), status, reason, prepared.startedAtMs()));
+        attempts(Map.of())
+            .agentFailed(blockContext(prepared), status, reason, prepared.startedAtMs()));
   }
 
   private AttemptContext blockContext(PreparedTask prepared) {
@@ -274,6 +318,16 @@ public final class NodeTask {
       git.setBranch(top, prepared.branch(), prepared.startCommit());
     }
     result = DiffGuard.review(result, git, top, run.plan().guard(), redactor);
+    String database = null;
+    try {
+      NodeDatabases databases = databases();
+      database = databases.shown(task);
+      if (result.status().isDone()) {
+        databases.succeeded(task);
+      }
+    } catch (DatabaseException e) {
+      result = result.failed(e.getMessage(), result.commit());
+    }
     List<FileChange> changes = List.of();
     List<String> commits = List.of();
     if (result.commit() != null && result.startCommit() != null) {
@@ -316,6 +370,7 @@ public final class NodeTask {
             finished,
             finished.toEpochMilli() - started.toEpochMilli(),
             result.reason());
+    report = report.withDatabase(database);
     run.handoff().export(git, top, report, run.start().baseCommit());
     removeWorktree(prepared);
     return report;
@@ -329,9 +384,8 @@ public final class NodeTask {
   private void writeDiff(String taskId, String from, String to) {
     try {
       Path file = run.directory().diffFile(taskId);
-      Files.createDirectories(file.getParent());
-      PrivateFiles.write(file, redactor.redact(git.diff(top, from, to)));
-    } catch (IOException | GitException e) {
+      TaskFiles.write(file, redactor.redact(git.diff(top, from, to)));
+    } catch (UncheckedIOException | GitException e) {
       // the diff file is a convenience; the branch holds the work
     }
   }
@@ -340,22 +394,5 @@ public final class NodeTask {
     return run.plan()
         .task(id)
         .orElseThrow(() -> new IllegalArgumentException("the plan has no task '" + id + "'"));
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      PrivateFiles.write(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.database.DatabaseSource;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.lifecycle.RunIds;
+import io.jenkins.plugins.parallelagents.plan.DatabaseSettings;
 import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.run.Preflight;
 import java.nio.file.Path;
@@ -60,13 +62,14 @@ public record RunStart(
       throw new IllegalArgumentException(
           "a run id names branches and folders; '" + runId + "' cannot");
     }
-    if (plan.environment().database() != null) {
-      // The foundation's database becomes the template on one machine; across nodes nothing yet
-      // makes it, hands it on, or drops the copies when the build is over.
+    DatabaseSettings database = plan.environment().database();
+    if (database != null && DatabaseSource.holdsPassword(database)) {
+      // The host keeps the plan (Jenkins in the build's record): a password in it would stay
+      // there, readable by whoever reads the build.
       throw new EnvironmentException(
-          "environment.database is not available in a distributed run (Jenkins, CI nodes) yet",
-          "run the plan on one machine with `parallel-agents run`, or leave environment.database"
-              + " out and let each task's setup make its own database");
+          "environment.database.url holds a password, which the build would keep with the plan",
+          "leave the password out of the URL and give it to the nodes as PGPASSWORD (a credentials"
+              + " binding), or write url: ${NAME} and bind NAME to the whole URL");
     }
     Path top = Preflight.repository(git, checkout);
     String target = changeId == null ? plan.target() : pullRequestTarget(changeId);

@@ -88,6 +88,8 @@ final class EnvironmentReader {
       DatabaseCommandsReader form = new DatabaseCommandsReader(in, problems);
       commands = form.commands();
       url = form.url(url);
+    } else if (url != null && settingsOf(url.value()).urlVariable() != null) {
+      // Checked where the run starts, once the variable has its value there.
     } else if (url != null && url.value().contains(DatabaseCommands.NAME)) {
       in.problem(
           "url",
@@ -128,6 +130,10 @@ final class EnvironmentReader {
         url.value(),
         names == null ? List.of() : names.stream().map(Located::value).toList(),
         commands);
+  }
+
+  private static DatabaseSettings settingsOf(String url) {
+    return new DatabaseSettings(url, List.of());
   }
 
   /** Why {@code url} names no PostgreSQL database, or {@code null}. */

@@ -238,6 +238,28 @@ public record Plan(
         budget);
   }
 
+  /** The same plan with another {@code environment} section. */
+  public Plan withEnvironment(EnvironmentSettings environment) {
+    return new Plan(
+        source,
+        version,
+        name,
+        base,
+        target,
+        interfaces,
+        agents,
+        tasks,
+        maxParallel,
+        failFast,
+        merge,
+        test,
+        publish,
+        cleanup,
+        guard,
+        cache,
+        environment);
+  }
+
   public Optional<Task> task(String id) {
     return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
   }

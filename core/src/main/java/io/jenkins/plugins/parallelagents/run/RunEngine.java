@@ -3,6 +3,7 @@ package io.jenkins.plugins.parallelagents.run;
 import io.jenkins.plugins.parallelagents.cache.TreeCache;
 import io.jenkins.plugins.parallelagents.carry.Carrier;
 import io.jenkins.plugins.parallelagents.database.DatabaseException;
+import io.jenkins.plugins.parallelagents.database.DatabaseSource;
 import io.jenkins.plugins.parallelagents.database.RunDatabases;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
@@ -57,7 +58,10 @@ public final class RunEngine {
     // and event of the run is masked on its way out.
     this.redactor =
         Redactor.of(
-            RunDatabases.withPassword(options.environment(), plan.environment().database()),
+            RunDatabases.withPassword(
+                options.environment(),
+                DatabaseSource.resolvedOrAsWritten(
+                    plan.environment().database(), options.environment())),
             plan.guard().redact());
     this.listener = new RedactingListener(listener, redactor);
     Map<String, String> environment = GitEnvironment.forEngine(options.environment());
@@ -222,7 +226,7 @@ public final class RunEngine {
     }
     try {
       return RunDatabases.open(
-          plan.environment().database(),
+          DatabaseSource.resolve(plan.environment().database(), options.environment()),
           runId,
           root.databaseLedger(runId),
           runner,

@@ -62,11 +62,7 @@ class ExampleDatabaseTest extends EngineTestBase {
   void example_migratesTheFoundationOnce_andEveryTaskTestsOnItsOwnCopy() throws Exception {
     String yaml =
         Files.readString(repo.resolve("agents-plan.yaml"), StandardCharsets.UTF_8)
-            .replace(
-                "\n  ports: { PORT: 18080 }\n",
-                "\n  ports: { PORT: 18080 }\n  database:\n    url: "
-                    + postgres.url("example-pw", "postgres")
-                    + "\n");
+            .replace("${DEMO_DATABASE_URL}", postgres.url("example-pw", "postgres"));
     Plan plan =
         new PlanParser().parse(yaml, "agents-plan.yaml").withPublish(PublishSettings.LOCAL_ONLY);
 

@@ -21,6 +21,7 @@ final class NodeCluster {
   private final GitSandbox sandbox;
   private final Path origin;
   private final Plan plan;
+  private final Map<String, String> extra = new java.util.LinkedHashMap<>();
   private RunStart start;
 
   NodeCluster(GitSandbox sandbox, Path origin, Plan plan) {
@@ -96,7 +97,16 @@ final class NodeCluster {
     return new LocalCommandRunner(environment());
   }
 
+  /** Sets {@code name} in every node's environment, as a credentials binding would. */
+  NodeCluster with(String name, String value) {
+    extra.put(name, value);
+    return this;
+  }
+
   Map<String, String> environment() {
-    return GitEnvironment.forEngine(sandbox.environment());
+    Map<String, String> environment =
+        new java.util.LinkedHashMap<>(GitEnvironment.forEngine(sandbox.environment()));
+    environment.putAll(extra);
+    return environment;
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The per-task environment on CI nodes: ports chosen where the task runs; no database yet. */
+/** The per-task environment on CI nodes: ports chosen where the task runs, databases' URLs. */
 class NodePortsTest {
 
   @TempDir Path temp;
@@ -80,19 +80,34 @@ class NodePortsTest {
   }
 
   @Test
-  void aPlanWithADatabase_isRefusedAtTheStart_beforeAnyNodeRunsATask() {
+  void aDatabaseUrlWithAPassword_isRefusedAtTheStart_sinceTheHostKeepsThePlan() {
     Plan plan =
         new Plans()
             .task("api", "true")
             .environment(
                 new EnvironmentSettings(
-                    new DatabaseSettings("postgresql://app@127.0.0.1:5432/app", List.of())))
+                    new DatabaseSettings(
+                        "postgresql://app:Kept-pa55word@127.0.0.1:5432/app", List.of())))
             .build();
 
     assertThatThrownBy(() -> new NodeCluster(sandbox, origin, plan).start("job-5"))
         .isInstanceOf(EnvironmentException.class)
         .hasMessage(
-            "environment.database is not available in a distributed run (Jenkins, CI nodes) yet");
+            "environment.database.url holds a password, which the build would keep with the plan")
+        .satisfies(e -> assertThat(e.toString()).doesNotContain("Kept-pa55word"));
+  }
+
+  @Test
+  void aDatabaseUrlWithoutAPassword_orFromAVariable_isAccepted() throws Exception {
+    for (String url : List.of("postgresql://app@127.0.0.1:5432/app", "${APP_DATABASE_URL}")) {
+      Plan plan =
+          new Plans()
+              .task("api", "true")
+              .environment(new EnvironmentSettings(new DatabaseSettings(url, List.of())))
+              .build();
+
+      assertThat(new NodeCluster(sandbox, origin, plan).start("job-6").runId()).isEqualTo("job-6");
+    }
   }
 
   @Test

@@ -32,6 +32,25 @@ class DatabaseSectionTest {
   }
 
   @Test
+  void urlFromAVariable_isKeptAsWritten_forWhereTheRunStarts() throws Exception {
+    DatabaseSettings settings =
+        parse(HEAD + "environment:\n  database:\n    url: ${DATABASE_SERVER_URL}\n")
+            .environment()
+            .database();
+
+    assertThat(settings.url()).isEqualTo("${DATABASE_SERVER_URL}");
+    assertThat(settings.urlVariable()).isEqualTo("DATABASE_SERVER_URL");
+  }
+
+  @Test
+  void aReferenceWithMoreAroundIt_isNoReference_andNotAUrl() {
+    assertThat(problems(HEAD + "environment:\n  database:\n    url: x${DB}\n"))
+        .singleElement()
+        .asString()
+        .contains("'url' is not a PostgreSQL URL");
+  }
+
+  @Test
   void badUrl_isReportedAtItsValue_withoutThePassword() {
     assertThat(problems(HEAD + "environment:\n  database:\n    url: mysql://app:hunter22@h/app\n"))
         .containsExactly(
