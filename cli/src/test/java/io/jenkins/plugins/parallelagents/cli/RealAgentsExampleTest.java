@@ -97,7 +97,76 @@ class RealAgentsExampleTest {
       }
       eachCli_wasGivenTheTaskPromptAndItsTools(server);
       tokens_areReportedInTheAgentLogsAsTheModelCountedThem(run);
+      tokensPerTask_areReadFromEachCliOwnOutput(run);
     }
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void budget_spentByTheFoundationsClaude_startsNoOtherTask() throws Exception {
+    ModelScript script = new ModelScript();
+    Turn[] turns = ModelScript.writing(changes("migration"), "The task is done.");
+    for (int i = 0; i < turns.length; i++) {
+      turns[i] = turns[i].withUsage(1000, 50);
+    }
+    script.task("migration", turns);
+    try (ScriptedModelServer server = new ScriptedModelServer(script)) {
+      Host host = AgentClis.host(tmp.resolve("home"), tmp, server);
+      DemoWorkspace workspace =
+          DemoWorkspace.create(
+              tmp.resolve("demo"),
+              AgentClis.CHECKOUT.resolve(ExampleLocator.EXAMPLE),
+              new GitProcess(host.environment()));
+      ObjectNode plan = planNode();
+      plan.putObject("budget").put("tokens", 500);
+      Path file = tmp.resolve("agents-plan.yaml");
+      Files.writeString(file, AgentProfiles.YAML.writeValueAsString(plan));
+
+      RealRun run =
+          RealRun.of(host, file, workspace.repository(), tmp.resolve("state"), "--jobs", "3");
+
+      TaskReport migration = task(run, "migration");
+      assertThat(migration.status()).as(run.explain()).isEqualTo(TaskStatus.SUCCEEDED);
+      assertThat(migration.usage().tokens().total()).as(run.explain()).isGreaterThan(500);
+      for (TaskReport task : run.report().tasks()) {
+        if (!task.id().equals("migration")) {
+          assertThat(task.status())
+              .as(task.id() + "\n" + run.explain())
+              .isEqualTo(TaskStatus.SKIPPED);
+          assertThat(task.reason()).as(task.id()).contains("budget");
+          assertThat(task.attempts()).as("%s never started an agent", task.id()).isEmpty();
+        }
+      }
+      assertThat(server.requests())
+          .as("only the foundation's agent asked the model")
+          .allSatisfy(r -> assertThat(r.body()).doesNotContain("- Task: api ("));
+    }
+  }
+
+  /**
+   * The report's tokens per task are read from each CLI's structured output: Claude Code's result
+   * line and Codex's turn.completed lines carry the scripted counts, one turn per file plus the
+   * closing reply; Claude Code also reports a cost, Codex none.
+   */
+  private static void tokensPerTask_areReadFromEachCliOwnOutput(RealRun run) throws IOException {
+    for (String id : List.of("migration", "api")) {
+      int turns = changes(id).size() + 1;
+      TaskReport task = task(run, id);
+      assertThat(task.usage().tokens().input()).as(id).isEqualTo(1000L * turns);
+      assertThat(task.usage().tokens().output()).as(id).isEqualTo(50L * turns);
+    }
+    assertThat(task(run, "migration").usage().costUsd()).as("Claude Code's cost").isNotNull();
+    assertThat(task(run, "api").usage().costUsd()).as("Codex prints no cost").isNull();
+    assertThat(task(run, "notifications").usage().tokens().output())
+        .as("Gemini CLI's stream-json result")
+        .isGreaterThanOrEqualTo(50L * (changes("notifications").size() + 1));
+    assertThat(run.report().usage().tokens().total())
+        .as("the run's total adds up its tasks")
+        .isEqualTo(run.report().tasks().stream().mapToLong(t -> t.usage().tokens().total()).sum());
+  }
+
+  private static TaskReport task(RealRun run, String id) {
+    return run.report().tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   private static void eachCli_wasGivenTheTaskPromptAndItsTools(ScriptedModelServer server) {
@@ -150,12 +219,21 @@ class RealAgentsExampleTest {
 
   /** The example plan, each task given to one of the real CLIs by its ready profile. */
   private static Path planWithRealAgents(Path file) throws IOException {
+    Files.writeString(file, AgentProfiles.YAML.writeValueAsString(planNode()));
+    return file;
+  }
+
+  /**
+   * The example plan with the real CLIs' profiles, each task by {@link #AGENT_OF_TASK}, without its
+   * database: these tests are about the agents, and the demo's own test covers the databases.
+   */
+  private static ObjectNode planNode() throws IOException {
     ObjectNode plan = AgentProfiles.examplePlan();
     for (JsonNode task : plan.path("tasks")) {
       ((ObjectNode) task).put("agent", AGENT_OF_TASK.get(task.path("id").asText()));
     }
-    Files.writeString(file, AgentProfiles.YAML.writeValueAsString(plan));
-    return file;
+    ((ObjectNode) plan.path("environment")).remove("database");
+    return plan;
   }
 
   /** The example's prepared changes of {@code task}: path to content. */

@@ -13,6 +13,8 @@ import io.jenkins.plugins.parallelagents.report.GraphSvg;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.UsageText;
+import io.jenkins.plugins.parallelagents.usage.Spend;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -290,6 +292,12 @@ public final class ParallelAgentsAction implements RunAction2 {
         + ", publish "
         + full.publish().status()
         + (full.publish().branch() == null ? "" : " (" + full.publish().branch() + ")");
+  }
+
+  /** What every task's agents spent, for the build page; {@code null} when none reported it. */
+  @Exported(visibility = 2)
+  public String getUsage() {
+    return UsageText.of(Spend.sum(tasks().stream().map(TaskReport::usage).toList()));
   }
 
   /** Where the archived HTML report is, relative to this page. */

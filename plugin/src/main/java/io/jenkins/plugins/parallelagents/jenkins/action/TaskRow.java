@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.jenkins.action;
 
 import io.jenkins.plugins.parallelagents.report.TaskReport;
+import io.jenkins.plugins.parallelagents.report.UsageText;
 import java.util.List;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -68,6 +69,23 @@ public final class TaskRow {
   @Exported
   public String getReason() {
     return task.reason();
+  }
+
+  /** Tokens and cost the task's agents reported, or {@code null} when none reported any. */
+  @Exported
+  public String getUsage() {
+    return UsageText.of(task.usage());
+  }
+
+  @Exported
+  public long getTokens() {
+    return task.usage().tokens().total();
+  }
+
+  /** US dollars, or {@code null} when an agent's CLI reports no cost (Codex, Gemini CLI). */
+  @Exported
+  public Double getCostUsd() {
+    return task.usage().costUsd();
   }
 
   /** Seconds with one decimal, for the table. */
