@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -120,6 +121,64 @@ class ForgedHandoffTest {
     assertRefused(
         "the hand-off of task 'api' was refused: its commit does not descend from the run's"
             + " base");
+  }
+
+  @Test
+  void aDoneHandoffWhoseWorkFailsTheGuard_isNeitherMergedNorPublished() throws Exception {
+    // What a process that outlived the task's steps could write: more work on the branch, a new
+    // bundle, and the report pointing at it.
+    Path forger = ci.clone("forger");
+    Path bundle = ci.artifact("handoff-api").resolve("api").resolve("branch.bundle");
+    TestRepositories.git(
+        host, forger, "fetch", "-q", bundle.toString(), "agents/ci-43/api:agents/ci-43/api");
+    TestRepositories.git(host, forger, "checkout", "-q", "agents/ci-43/api");
+    Files.writeString(forger.resolve("server.log"), "a build artefact the guard refuses\n");
+    TestRepositories.git(host, forger, "add", "server.log");
+    TestRepositories.git(
+        host, forger, "-c", "user.name=F", "-c", "user.email=f@example.com", "commit", "-qm", "x");
+    String commit = TestRepositories.git(host, forger, "rev-parse", "HEAD").get(0);
+    Files.delete(bundle);
+    TestRepositories.git(
+        host,
+        forger,
+        "bundle",
+        "create",
+        "-q",
+        bundle.toString(),
+        "agents/ci-43/api",
+        "^origin/main");
+    edit("api", report -> report.put("commit", commit));
+    assertThat(report("api").path("status").asText()).isEqualTo("SUCCEEDED");
+
+    Path clone = ci.clone("finish");
+    Cli.Result finish =
+        ci.run(
+            clone,
+            "finish",
+            "--start",
+            ci.artifact("start").toString(),
+            "--handoff",
+            ci.download("finish", ALL).toString(),
+            "--out",
+            ci.artifact("reports").toString(),
+            "--state-dir",
+            temp.resolve("state-finish").toString());
+
+    assertThat(finish.exitCode()).as(finish.out() + finish.err()).isEqualTo(ExitCodes.RUN_FAILED);
+    JsonNode api = null;
+    for (JsonNode task :
+        new ObjectMapper()
+            .readTree(ci.artifact("reports").resolve("report.json").toFile())
+            .path("tasks")) {
+      if (task.path("id").asText().equals("api")) {
+        api = task;
+      }
+    }
+    assertThat(api).isNotNull();
+    assertThat(api.path("status").asText()).isEqualTo("FAILED");
+    assertThat(api.path("reason").asText()).contains("fails the guard").contains("server.log");
+    List<String> published = TestRepositories.git(host, origin, "rev-list", "--all");
+    assertThat(published).as("the refused work is nowhere on the remote").doesNotContain(commit);
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.graph.TaskGraph;
+import io.jenkins.plugins.parallelagents.guard.DiffGuard;
+import io.jenkins.plugins.parallelagents.guard.Finding;
 import io.jenkins.plugins.parallelagents.merge.CombinedTree;
 import io.jenkins.plugins.parallelagents.merge.ConflictPredictor;
 import io.jenkins.plugins.parallelagents.merge.ConflictRegenerator;
@@ -38,6 +40,7 @@ import io.jenkins.plugins.parallelagents.train.MergeTrain;
 import io.jenkins.plugins.parallelagents.train.TestAndEject;
 import io.jenkins.plugins.parallelagents.train.TrainReports;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +114,35 @@ public final class NodeMerge {
     }
   }
 
+  /**
+   * A hand-off is written where the task's agent ran, and its processes may have outlived the
+   * steps: the work of every task a hand-off says is done gets the plan's guard again here, on the
+   * commit that would be merged, as if its node had never checked it.
+   */
+  private Map<String, TaskReport> guarded(Map<String, TaskReport> received) {
+    String base = run.start().baseCommit();
+    Map<String, TaskReport> checked = new LinkedHashMap<>();
+    for (TaskReport task : received.values()) {
+      if (task.status().isDone() && task.commit() != null && !task.commit().equals(base)) {
+        List<Finding> findings =
+            DiffGuard.check(git, top, base, task.commit(), run.plan().guard(), redactor);
+        if (!findings.isEmpty()) {
+          task =
+              task.failed(
+                  "its hand-off says it is done, but its work fails the guard: "
+                      + DiffGuard.reason(findings),
+                  Instant.now());
+        }
+      }
+      checked.put(task.id(), task);
+    }
+    return checked;
+  }
+
   private RunReport mergeAndTest(
       Consumer<String> output, Callable<Map<String, String>> testDatabase) {
     Plan plan = run.plan();
-    Map<String, TaskReport> received = run.handoff().receive(git, top);
+    Map<String, TaskReport> received = guarded(run.handoff().receive(git, top));
     Map<String, TaskReport> tasks = new LinkedHashMap<>();
     for (Task task : plan.tasks()) {
       tasks.put(task.id(), received.getOrDefault(task.id(), missing(plan, task, received)));

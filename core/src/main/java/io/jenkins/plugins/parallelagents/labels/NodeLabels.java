@@ -36,7 +36,9 @@ public record NodeLabels(List<String> allowed, boolean allowBuiltIn, String buil
    */
   public List<String> problems(Plan plan, String callLabel) {
     List<String> problems = new ArrayList<>();
-    if (namesBuiltIn(callLabel)) {
+    if (callLabel != null && !balanced(callLabel)) {
+      problems.add("the label '" + callLabel.strip() + "' has parentheses that do not balance");
+    } else if (namesBuiltIn(callLabel)) {
       problems.add(
           "the label '"
               + callLabel.strip()
@@ -48,7 +50,16 @@ public record NodeLabels(List<String> allowed, boolean allowBuiltIn, String buil
       if (label == null || label.isBlank()) {
         continue;
       }
-      if (allowed != null && !isAllowed(label)) {
+      if (!balanced(label)) {
+        // The stage wraps the label in parentheses before "&& !built-in": "a) || (b" would
+        // leave "a" outside the exclusion.
+        problems.add(
+            "task '"
+                + task.id()
+                + "' asks for the label '"
+                + label.strip()
+                + "', whose parentheses do not balance");
+      } else if (allowed != null && !isAllowed(label)) {
         problems.add(
             "task '"
                 + task.id()
@@ -87,6 +98,29 @@ public record NodeLabels(List<String> allowed, boolean allowBuiltIn, String buil
     }
     String exclusion = "!" + LabelAtoms.escaped(builtIn);
     return label == null || label.isBlank() ? exclusion : "(" + label.strip() + ") && " + exclusion;
+  }
+
+  /** Whether every parenthesis outside a quoted label name closes one opened before it. */
+  private static boolean balanced(String label) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0 && !quoted;
   }
 
   private boolean isAllowed(String label) {

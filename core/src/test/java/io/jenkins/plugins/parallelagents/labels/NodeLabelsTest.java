@@ -70,6 +70,19 @@ class NodeLabelsTest {
   }
 
   @Test
+  void aLabelThatWouldCloseTheStagesParenthesis_isRefused_evenWithoutAList() throws Exception {
+    NodeLabels labels = new NodeLabels(null, false, "built-in");
+
+    // Wrapped as "(linux) || (linux) && !built-in", it would let the built-in node take it.
+    assertThat(labels.problems(plan("linux) || (linux"), null))
+        .containsExactly(
+            "task 't0' asks for the label 'linux) || (linux', whose parentheses do not balance");
+    assertThat(labels.problems(plan("(linux"), null)).hasSize(1);
+    assertThat(labels.problems(plan("linux"), "linux) || (x")).hasSize(1);
+    assertThat(labels.problems(plan("(linux || arm) && \"a)b\""), null)).isEmpty();
+  }
+
+  @Test
   void aControllerThatKeptTheOldNameIsKnownByIt() throws Exception {
     NodeLabels labels = new NodeLabels(null, false, "master");
 
