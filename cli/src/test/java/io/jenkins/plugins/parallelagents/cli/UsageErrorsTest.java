@@ -45,7 +45,7 @@ class UsageErrorsTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errLines())
         .containsExactly(
-            "Missing a command: validate, graph, run, runs, show, resume, retry, merge, clean, restore, demo, doctor",
+            "Missing a command: validate, graph, run, runs, show, resume, retry, merge, clean, restore, outline, task, finish, demo, doctor",
             "see 'parallel-agents --help'");
   }
 
