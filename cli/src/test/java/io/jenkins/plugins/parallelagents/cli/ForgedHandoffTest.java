@@ -151,18 +151,7 @@ class ForgedHandoffTest {
     assertThat(report("api").path("status").asText()).isEqualTo("SUCCEEDED");
 
     Path clone = ci.clone("finish");
-    Cli.Result finish =
-        ci.run(
-            clone,
-            "finish",
-            "--start",
-            ci.artifact("start").toString(),
-            "--handoff",
-            ci.download("finish", ALL).toString(),
-            "--out",
-            ci.artifact("reports").toString(),
-            "--state-dir",
-            temp.resolve("state-finish").toString());
+    Cli.Result finish = finishIn(clone);
 
     assertThat(finish.exitCode()).as(finish.out() + finish.err()).isEqualTo(ExitCodes.RUN_FAILED);
     JsonNode api = null;
@@ -190,21 +179,25 @@ class ForgedHandoffTest {
     assertThat(again.err()).startsWith("a hand-off of task 'page' itself was given");
   }
 
+  /** The finish job, in {@code clone}, given every task job's artifact. */
+  private Cli.Result finishIn(Path clone) throws Exception {
+    return ci.run(
+        clone,
+        "finish",
+        "--start",
+        ci.artifact("start").toString(),
+        "--handoff",
+        ci.download("finish", ALL).toString(),
+        "--out",
+        ci.artifact("reports").toString(),
+        "--state-dir",
+        temp.resolve("state-finish").toString());
+  }
+
   private void assertRefused(String message) throws Exception {
     Path clone = ci.clone("finish");
     String main = TestRepositories.git(host, clone, "rev-parse", "refs/remotes/origin/main").get(0);
-    Cli.Result finish =
-        ci.run(
-            clone,
-            "finish",
-            "--start",
-            ci.artifact("start").toString(),
-            "--handoff",
-            ci.download("finish", ALL).toString(),
-            "--out",
-            ci.artifact("reports").toString(),
-            "--state-dir",
-            temp.resolve("state-finish").toString());
+    Cli.Result finish = finishIn(clone);
 
     assertThat(finish.exitCode()).as(finish.out() + finish.err()).isEqualTo(ExitCodes.USAGE);
     assertThat(finish.errLines()).hasSize(1);
