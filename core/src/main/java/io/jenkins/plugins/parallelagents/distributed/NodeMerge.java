@@ -30,7 +30,6 @@ import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
-import io.jenkins.plugins.parallelagents.report.TaskStatus;
 import io.jenkins.plugins.parallelagents.report.TestReport;
 import io.jenkins.plugins.parallelagents.report.TestStatus;
 import io.jenkins.plugins.parallelagents.run.ResolverAgent;
@@ -86,6 +85,14 @@ public final class NodeMerge {
    * @param output receives the output of the resolver and test commands, line by line
    */
   public RunReport mergeAndTest(Consumer<String> output) {
+    return mergeAndTest(output, Map.of());
+  }
+
+  /**
+   * As {@link #mergeAndTest(Consumer)}, with the host's record of tasks that ended without a
+   * hand-off: an aborted task is reported CANCELLED with the host's reason, not as missing.
+   */
+  public RunReport mergeAndTest(Consumer<String> output, Map<String, TaskEnd> endedOnHost) {
     NodeDatabases databases;
     try {
       databases = NodeDatabases.open(run, runner, environment, top);
@@ -94,13 +101,42 @@ public final class NodeMerge {
           output,
           () -> {
             throw e;
-          });
+          },
+          endedOnHost);
     }
     try {
-      return mergeAndTest(output, databases::forTest);
+      return mergeAndTest(output, databases::forTest, endedOnHost);
     } finally {
       dropAll(databases, output);
     }
+  }
+
+  /**
+   * Writes the reports of a run stopped before its merge (the build was aborted): every task as it
+   * was handed off or as the host saw it end, merge, test and publish skipped for {@code why}. The
+   * run's databases are dropped, as after a merge.
+   */
+  public RunReport reportStopped(
+      String why, Map<String, TaskEnd> endedOnHost, Consumer<String> output) {
+    try {
+      dropAll(NodeDatabases.open(run, runner, environment, top), output);
+    } catch (DatabaseException e) {
+      output.accept("could not drop the run's databases: " + redactor.redact(e.getMessage()));
+    }
+    Map<String, TaskReport> tasks = received(endedOnHost);
+    return new RunReports(run, redactor)
+        .write(tasks, List.of(), skipped(why), new LinkedHashMap<>());
+  }
+
+  /** Every task of the plan: its hand-off, or what stands in for a missing one. */
+  private Map<String, TaskReport> received(Map<String, TaskEnd> endedOnHost) {
+    Map<String, TaskReport> received = guarded(run.handoff().receive(git, top));
+    MissingHandoffs missing = new MissingHandoffs(run.plan(), received, endedOnHost);
+    Map<String, TaskReport> tasks = new LinkedHashMap<>();
+    for (Task task : run.plan().tasks()) {
+      tasks.put(task.id(), received.getOrDefault(task.id(), missing.of(task)));
+    }
+    return tasks;
   }
 
   private void dropAll(NodeDatabases databases, Consumer<String> output) {
@@ -140,13 +176,11 @@ public final class NodeMerge {
   }
 
   private RunReport mergeAndTest(
-      Consumer<String> output, Callable<Map<String, String>> testDatabase) {
+      Consumer<String> output,
+      Callable<Map<String, String>> testDatabase,
+      Map<String, TaskEnd> endedOnHost) {
     Plan plan = run.plan();
-    Map<String, TaskReport> received = guarded(run.handoff().receive(git, top));
-    Map<String, TaskReport> tasks = new LinkedHashMap<>();
-    for (Task task : plan.tasks()) {
-      tasks.put(task.id(), received.getOrDefault(task.id(), missing(plan, task, received)));
-    }
+    Map<String, TaskReport> tasks = received(endedOnHost);
     Map<String, Long> phases = new LinkedHashMap<>();
     RunReports reports = new RunReports(run, redactor);
     String blocker = blocker(tasks);
@@ -267,28 +301,6 @@ public final class NodeMerge {
    * A task with no hand-off: skipped when the foundation before it or something it needs did not
    * succeed, else lost on the way.
    */
-  private static TaskReport missing(Plan plan, Task task, Map<String, TaskReport> received) {
-    TaskReport pending =
-        TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs());
-    for (Task foundation : plan.foundationTasks()) {
-      if (foundation.id().equals(task.id())) {
-        break;
-      }
-      TaskReport done = received.get(foundation.id());
-      if (done == null || !done.status().isDone()) {
-        return pending.notRun(
-            TaskStatus.SKIPPED, "foundation task '" + foundation.id() + "' did not succeed");
-      }
-    }
-    for (String need : task.needs()) {
-      TaskReport dependency = received.get(need);
-      if (dependency == null || !dependency.status().isDone()) {
-        return pending.notRun(TaskStatus.SKIPPED, "it needs '" + need + "', which did not succeed");
-      }
-    }
-    return pending.notRun(TaskStatus.FAILED, "no result of this task was handed to the merge");
-  }
-
   /**
    * Why there is nothing to merge, or {@code null}: a foundation task that did not succeed, or no
    * task after it that did. Any other failed task is set aside by the merge train.
