@@ -4,23 +4,29 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
+import io.jenkins.plugins.parallelagents.jenkins.schedule.AgentSchedule;
+import jenkins.model.CauseOfInterruption;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.SetAside;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * On the current node, takes every task's hand-off unstashed in the workspace, predicts conflicts,
@@ -30,37 +36,64 @@ import org.kohsuke.stapler.DataBoundConstructor;
  */
 public final class MergeAgentBranchesStep extends Step {
 
+  private String stopped;
+
   @DataBoundConstructor
   public MergeAgentBranchesStep() {}
 
+  public String getStopped() {
+    return stopped;
+  }
+
+  /**
+   * Why the run stopped before its merge (its tasks were interrupted), or {@code null}: a stopped
+   * run merges nothing and only writes its reports.
+   */
+  @DataBoundSetter
+  public void setStopped(String stopped) {
+    this.stopped = stopped == null || stopped.isBlank() ? null : stopped;
+  }
+
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(context);
+    return new Execution(context, stopped);
   }
 
   static final class Execution
       extends SynchronousNonBlockingStepExecution<LinkedHashMap<String, Object>> {
 
     private static final long serialVersionUID = 1L;
+    private final String stopped;
 
-    Execution(StepContext context) {
+    Execution(StepContext context, String stopped) {
       super(context);
+      this.stopped = stopped;
     }
 
     @Override
     protected LinkedHashMap<String, Object> run() throws Exception {
       StepContext context = getContext();
       FilePath workspace = context.get(FilePath.class);
-      ParallelAgentsAction action = ParallelAgentsAction.of(context.get(Run.class));
+      Run<?, ?> run = context.get(Run.class);
+      ParallelAgentsAction action = ParallelAgentsAction.of(run);
+      Collection<CauseOfInterruption> aborted = BuildAbort.causes(run);
+      String why = stopped != null ? stopped : aborted.isEmpty() ? null : BuildAbort.why(aborted);
       String json =
           workspace.act(
               new MergeCalls.MergeAndTest(
                   NodeSpec.of(action, workspace),
                   new NodeEnvironment(context.get(EnvVars.class)),
-                  context.get(TaskListener.class)));
+                  context.get(TaskListener.class),
+                  Wire.write(AgentSchedule.of(run).endedOnHost()),
+                  why == null ? null : "the run was stopped before its merge: " + why));
       action.reportWritten(json);
       RunReport report = action.report();
-      if (report.run().status() == RunStatus.FAILED) {
+      if (stopped == null && !aborted.isEmpty()) {
+        // The build is being aborted: the reports are written, and it stays ABORTED.
+        throw new FlowInterruptedException(
+            Result.ABORTED, true, aborted.toArray(new CauseOfInterruption[0]));
+      }
+      if (stopped == null && report.run().status() == RunStatus.FAILED) {
         throw new AbortException(report.run().reason());
       }
       LinkedHashMap<String, Object> merged = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.File;
 import java.io.IOException;
+import java.util.function.Consumer;
 import jenkins.MasterToSlaveFileCallable;
 
 /** The merge node's calls: merge and test, what to publish, a local publish, the outcome. */
@@ -56,20 +57,41 @@ final class MergeCalls {
     }
   }
 
-  /** Merges and tests the hand-offs; returns {@code report.json}. */
+  /**
+   * Merges and tests the hand-offs; returns {@code report.json}. A run stopped before its merge
+   * (the build was aborted) only writes its reports.
+   */
   static final class MergeAndTest extends OnNode<String> {
     private static final long serialVersionUID = 1L;
     private final TaskListener listener;
+    private final String endedOnHost;
+    private final String stopped;
 
-    MergeAndTest(NodeSpec spec, NodeEnvironment environment, TaskListener listener) {
+    /**
+     * @param endedOnHost how the build saw its tasks end, a JSON map of {@code TaskEnd}s
+     * @param stopped why the run stopped before its merge, or {@code null} to merge
+     */
+    MergeAndTest(
+        NodeSpec spec,
+        NodeEnvironment environment,
+        TaskListener listener,
+        String endedOnHost,
+        String stopped) {
       super(spec, environment);
       this.listener = listener;
+      this.endedOnHost = endedOnHost;
+      this.stopped = stopped;
     }
 
     @Override
     String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
+      Consumer<String> output = LogSink.forPhase(listener, "merge & test");
+      NodeMerge merge = merge(run, runner);
       return new ReportJson()
-          .toJson(merge(run, runner).mergeAndTest(LogSink.forPhase(listener, "merge & test")));
+          .toJson(
+              stopped == null
+                  ? merge.mergeAndTest(output, Wire.readEnds(endedOnHost))
+                  : merge.reportStopped(stopped, Wire.readEnds(endedOnHost), output));
     }
   }
 

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.jenkins.plugins.parallelagents.distributed.TaskEnd;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The engine's values as JSON text, the form in which they cross to and from nodes and are kept
@@ -27,6 +31,15 @@ final class Wire {
       return ReportJson.newMapper().readValue(json, type);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a " + type.getSimpleName(), e);
+    }
+  }
+
+  /** The host's record of how tasks ended, by task id. */
+  static Map<String, TaskEnd> readEnds(String json) {
+    try {
+      return ReportJson.newMapper().readValue(json, new TypeReference<LinkedHashMap<String, TaskEnd>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read how the tasks ended", e);
     }
   }
 }

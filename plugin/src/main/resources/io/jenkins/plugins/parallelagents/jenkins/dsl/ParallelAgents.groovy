@@ -1,15 +1,18 @@
 package io.jenkins.plugins.parallelagents.jenkins.dsl
 
 import org.jenkinsci.plugins.workflow.cps.CpsScript
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException
 
 /**
  * The stages of one agent run, laid out from the plan: "Plan", one stage per foundation task in
- * order, one parallel branch per other task whose stage starts when its needs are done, then
- * "Merge & Test". Each task runs on its own node (the task's label, else the call's); results
- * travel between nodes as stashed hand-offs (a git bundle and the task's report).
+ * order, a "Tasks" stage holding one parallel branch per other task, whose stage starts when its
+ * needs have ended and a slot is free (awaitAgentTask: woken by endAgentTask, never polled), then
+ * "Merge & Test" (and, with approveBeforePublish, "Approve" and "Publish"). Each task runs on
+ * its own node (the task's label, else the call's); results travel between nodes as stashed
+ * hand-offs (a git bundle and the task's report).
  *
- * Only layout lives here; every piece of work is a plugin step (readAgentPlan, agentTask,
- * mergeAgentBranches, publishAgentBranch) or a standard Pipeline step.
+ * Only layout lives here; every piece of work is a plugin step (readAgentPlan, awaitAgentTask,
+ * agentTask, endAgentTask, mergeAgentBranches, publishAgentBranch) or a standard Pipeline step.
  */
 class ParallelAgents implements Serializable {
 
@@ -28,8 +31,10 @@ class ParallelAgents implements Serializable {
     /**
      * Options: plan (default 'agents-plan.yaml'), label (node label for every stage, default any
      * node but the built-in one), labels (the labels the plan's tasks may name), allowBuiltIn
-     * (stages may run on the built-in node), trustPlanChanges (a pull request from a contributor
-     * the job trusts may change the plan), publishPullRequests (a pull request build, never one
+     * (stages may run on the built-in node), approveBeforePublish (a person approves the tested
+     * commit before it is pushed), approvers (who may: Jenkins' input submitter),
+     * trustPlanChanges (a pull request from a contributor the job trusts may change the plan),
+     * publishPullRequests (a pull request build, never one
      * from a fork, pushes its result), credentialsId (to push the result), checkout (true:
      * 'checkout scm' on each node; false: the workspace already holds the repository; or a
      * closure that checks it out).
@@ -59,97 +64,187 @@ class ParallelAgents implements Serializable {
                         allowBuiltIn: allowBuiltIn, trustPlanChanges: args.trustPlanChanges == true)
             }
         }
-        Map results = [:]
+        // What stopped the run before its merge: an interruption outside any task's agent (the
+        // build aborted while tasks waited, or a node, checkout or stash interrupted).
+        Map progress = [results: [:], stashed: [:], stopped: null, interruption: null]
         boolean foundationDone = true
         for (String foundationId : (List<String>) outline.foundation) {
             String id = foundationId
-            Map task = (Map) outline.tasks[id]
-            if (!foundationDone) {
-                skippedStage(id, "an earlier foundation task did not succeed")
-                results[id] = 'SKIPPED'
+            if (!foundationDone || progress.stopped != null) {
+                skippedStage(id, progress.stopped != null
+                        ? "the run was stopped" : "an earlier foundation task did not succeed")
+                progress.results[id] = 'SKIPPED'
                 continue
             }
-            try {
-                script.stage(id) {
-                    results[id] = runTask(outline, task, label, checkout, agent)
-                }
-            } finally {
-                recordFailureIfUnfinished(results, id)
-            }
-            foundationDone = isDone(results[id])
+            runStage(outline, (Map) outline.tasks[id], label, checkout, agent, progress)
+            foundationDone = isDone(progress.results[id])
         }
         List<String> fanOut = (List<String>) outline.fanOut
-        if (foundationDone && !fanOut.isEmpty()) {
+        if (foundationDone && progress.stopped == null && !fanOut.isEmpty()) {
             Map branches = [:]
             for (String fanOutId : fanOut) {
                 String id = fanOutId
                 Map task = (Map) outline.tasks[id]
                 branches[id] = {
-                    fanOutBranch(outline, task, label, checkout, agent, results)
+                    fanOutBranch(outline, task, label, checkout, agent, progress)
                 }
             }
-            script.parallel(branches)
+            script.stage('Tasks') {
+                script.parallel(branches)
+            }
         }
+        Map merged = mergeAndPublish(outline, args, checkout, progress)
+        if (progress.interruption != null) {
+            throw (Throwable) progress.interruption
+        }
+        return merged
+    }
+
+    /**
+     * Merge & Test: merges and tests (or, for a stopped run, only writes the reports), then
+     * publishes; with approveBeforePublish, a person approves first, holding no executor.
+     */
+    private Map mergeAndPublish(Map outline, Map args, def checkout, Map progress) {
         Map merged = null
         String reports = outline.reports
+        boolean approve = args.approveBeforePublish == true
+        String mergeNode = null
+        String mergeWorkspace = null
         script.stage('Merge & Test') {
             onNode((String) outline.node) {
                 checkOut(checkout)
+                // Only what a task handed off: a task whose node failed before it has no stash.
                 for (String id : (List<String>) outline.foundation) {
-                    unstashTask(outline, id, results)
+                    unstashTask(outline, id, progress.stashed)
                 }
-                for (String id : fanOut) {
-                    unstashTask(outline, id, results)
+                for (String id : (List<String>) outline.fanOut) {
+                    unstashTask(outline, id, progress.stashed)
                 }
                 try {
-                    merged = script.mergeAgentBranches()
-                    script.publishAgentBranch(credentialsId: args.credentialsId,
-                            publishPullRequests: args.publishPullRequests == true)
+                    merged = script.mergeAgentBranches(stopped: progress.stopped)
+                    if (progress.stopped == null && !approve) {
+                        publish(args)
+                    }
+                    mergeNode = script.env.NODE_NAME
+                    mergeWorkspace = script.pwd()
                 } finally {
-                    script.archiveArtifacts(artifacts: "${reports}/**", allowEmptyArchive: true)
-                    script.junit(testResults: "${reports}/junit.xml", allowEmptyResults: true)
+                    archiveReports(reports)
+                }
+            }
+        }
+        if (approve && progress.stopped == null) {
+            script.stage('Approve') {
+                script.input(message: "Publish the tested commit ${merged.commit} to " +
+                        "${merged.target}? The run: ${script.env.BUILD_URL}parallel-agents/",
+                        ok: 'Publish', submitter: args.approvers)
+            }
+            script.stage('Publish') {
+                // Back in the merge's workspace, which holds the tested commit.
+                script.node(mergeNode) {
+                    script.ws(mergeWorkspace) {
+                        try {
+                            publish(args)
+                        } finally {
+                            archiveReports(reports)
+                        }
+                    }
                 }
             }
         }
         return merged
     }
 
-    /** A fan-out task: waits for its needs, then runs; skipped when one of them did not succeed. */
+    private void publish(Map args) {
+        script.publishAgentBranch(credentialsId: args.credentialsId,
+                publishPullRequests: args.publishPullRequests == true)
+    }
+
+    private void archiveReports(String reports) {
+        script.archiveArtifacts(artifacts: "${reports}/**", allowEmptyArchive: true)
+        script.junit(testResults: "${reports}/junit.xml", allowEmptyResults: true)
+    }
+
+    /**
+     * A fan-out task: waits (awaitAgentTask, no polling) until its needs have ended and a slot is
+     * free, then runs; skipped when one of them did not succeed.
+     */
     private void fanOutBranch(Map outline, Map task, String label, def checkout, Closure agent,
-                              Map results) {
-        List<String> needs = (List<String>) task.needs
-        script.waitUntil(initialRecurrencePeriod: 500, quiet: true) {
-            allFinished(needs, results)
-        }
-        String blocker = firstNotDone(needs, results)
-        String failed = outline.failFast ? firstFailed(results) : null
-        if (blocker != null || failed != null) {
-            results[task.id] = 'SKIPPED'
-            skippedStage(task.id, blocker != null
-                    ? "it needs '${blocker}', which did not succeed"
-                    : "task '${failed}' did not succeed and the plan sets failFast")
+                              Map progress) {
+        String id = task.id
+        Map gate
+        try {
+            gate = script.awaitAgentTask(task: id)
+        } catch (FlowInterruptedException e) {
+            progress.results[id] = 'CANCELLED'
+            stop(progress, e)
+            script.endAgentTask(task: id, status: 'CANCELLED',
+                    reason: "the run was stopped while it waited: ${interruption(e)}")
             return
         }
+        if (!gate.start) {
+            progress.results[id] = 'SKIPPED'
+            skippedStage(id, (String) gate.reason)
+            return
+        }
+        runStage(outline, task, label, checkout, agent, progress)
+    }
+
+    /**
+     * The task's stage, on its node. Whatever happens, the task's end is recorded: a failed agent
+     * (its hand-off says why), an interrupted agent (CANCELLED, the run goes on), or a node,
+     * checkout or stash that failed (FAILED) or was interrupted (CANCELLED, the run stops).
+     */
+    private void runStage(Map outline, Map task, String label, def checkout, Closure agent,
+                          Map progress) {
+        String id = task.id
+        Map end = [status: null, reason: null, stashed: false]
         try {
-            script.stage(task.id) {
-                results[task.id] = runTask(outline, task, label, checkout, agent)
+            script.stage(id) {
+                script.catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
+                    try {
+                        runTask(outline, task, label, checkout, agent, end)
+                    } catch (FlowInterruptedException e) {
+                        if (end.status == null) {
+                            end.status = 'CANCELLED'
+                            end.reason = "its node was interrupted: ${interruption(e)}"
+                            stop(progress, e)
+                        }
+                        throw e
+                    } catch (Exception e) {
+                        if (end.status == null) {
+                            end.status = 'FAILED'
+                            end.reason = "its node, checkout or hand-off failed: ${e.message}"
+                        }
+                        throw e
+                    }
+                }
             }
         } finally {
-            // A node, checkout or stash that failed outside the task still ends it, so that
-            // the tasks waiting for it are skipped rather than left waiting for ever.
-            recordFailureIfUnfinished(results, (String) task.id)
+            progress.results[id] = end.status ?: 'FAILED'
+            progress.stashed[id] = end.stashed
+            script.endAgentTask(task: id, status: progress.results[id], reason: end.reason)
         }
     }
 
-    private static void recordFailureIfUnfinished(Map results, String id) {
-        if (!results.containsKey(id)) {
-            results[id] = 'FAILED'
+    /** The first interruption outside an agent stops the run: no merge, reports only. */
+    private static void stop(Map progress, FlowInterruptedException e) {
+        if (progress.stopped == null) {
+            progress.stopped = interruption(e)
+            progress.interruption = e
         }
     }
 
-    /** Runs the task on its node and stashes its hand-off; returns its status. */
-    private String runTask(Map outline, Map task, String label, def checkout, Closure agent) {
-        String status = 'FAILED'
+    @NonCPS
+    private static String interruption(FlowInterruptedException e) {
+        List<String> causes = e.causes.collect { it.shortDescription }
+        return causes.isEmpty() ? 'it was interrupted' : causes.join('; ')
+    }
+
+    /**
+     * Runs the task on its node, stashes its hand-off and archives its logs there; sets the
+     * task's end in {@code end}.
+     */
+    private void runTask(Map outline, Map task, String label, def checkout, Closure agent, Map end) {
         String id = task.id
         onNode((String) task.node) {
             checkOut(checkout)
@@ -167,35 +262,48 @@ class ParallelAgents implements Serializable {
             try {
                 script.catchError(buildResult: 'FAILURE', stageResult: 'FAILURE',
                         catchInterruptions: false) {
-                    Map outcome
-                    if (agent == null) {
-                        outcome = script.planAgentTask(task: id)
-                    } else {
-                        outcome = script.agentTask(task: id) {
-                            agent.call(task)
+                    try {
+                        Map outcome
+                        if (agent == null) {
+                            outcome = script.planAgentTask(task: id)
+                        } else {
+                            outcome = script.agentTask(task: id) {
+                                agent.call(task)
+                            }
                         }
+                        end.status = outcome.status
+                    } catch (FlowInterruptedException e) {
+                        // The agent was interrupted (a timeout in the block): the task is
+                        // CANCELLED and the run goes on, unless the build itself is aborted.
+                        end.status = 'CANCELLED'
+                        end.reason = "its agent was interrupted: ${interruption(e)}"
+                        throw e
+                    } catch (Exception e) {
+                        end.status = 'FAILED'
+                        throw e
                     }
-                    status = outcome.status
                 }
             } finally {
+                // Only the hand-off travels through the controller; the task's prompt, logs and
+                // diff are archived from here.
                 script.stash(name: stashName(outline, id), allowEmpty: true,
-                        includes: "${outline.handoff}/${id}/**,${outline.reports}/tasks/${id}/**")
+                        includes: "${outline.handoff}/${id}/**")
+                end.stashed = true
+                script.archiveArtifacts(artifacts: "${outline.reports}/tasks/${id}/**",
+                        allowEmptyArchive: true)
             }
         }
-        return status
     }
 
-    /** A stage that did not run, shown as not built rather than as a green stage. */
+    /** A stage that did not run, shown as not built, with no error line. */
     private void skippedStage(String id, String why) {
         script.stage(id) {
-            script.catchError(buildResult: 'SUCCESS', stageResult: 'NOT_BUILT') {
-                script.error("Skipped: ${why}")
-            }
+            script.endAgentTask(task: id, status: 'SKIPPED', reason: why)
         }
     }
 
-    private void unstashTask(Map outline, String id, Map results) {
-        if (results[id] != null && results[id] != 'SKIPPED') {
+    private void unstashTask(Map outline, String id, Map stashed) {
+        if (stashed[id] == true) {
             script.unstash(stashName(outline, id))
         }
     }
@@ -226,32 +334,5 @@ class ParallelAgents implements Serializable {
 
     private static boolean isDone(def status) {
         return status == 'SUCCEEDED' || status == 'NO_CHANGES'
-    }
-
-    private static boolean allFinished(List<String> needs, Map results) {
-        for (String need : needs) {
-            if (!results.containsKey(need)) {
-                return false
-            }
-        }
-        return true
-    }
-
-    private static String firstFailed(Map results) {
-        for (def entry : results.entrySet()) {
-            if (entry.value != 'SKIPPED' && !isDone(entry.value)) {
-                return entry.key
-            }
-        }
-        return null
-    }
-
-    private static String firstNotDone(List<String> needs, Map results) {
-        for (String need : needs) {
-            if (!isDone(results[need])) {
-                return need
-            }
-        }
-        return null
     }
 }
