@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.parallelagents.distributed.PlanOutline;
 import io.jenkins.plugins.parallelagents.distributed.RunStart;
+import io.jenkins.plugins.parallelagents.distributed.SingleAttempts;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.labels.NodeLabels;
@@ -73,6 +74,10 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
     if (!problems.isEmpty()) {
       throw new AbortException(
           "the plan's labels are not allowed here:\n" + String.join("\n", problems));
+    }
+    List<String> attempts = SingleAttempts.problems(plan);
+    if (!attempts.isEmpty()) {
+      throw new AbortException(file + ": " + String.join("\n" + file + ": ", attempts));
     }
     try (LocalCommandRunner runner = environment.runner()) {
       Git git = new Git(runner, environment.forEngine());
