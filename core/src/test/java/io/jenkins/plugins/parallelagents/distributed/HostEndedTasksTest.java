@@ -98,4 +98,14 @@ class HostEndedTasksTest {
     assertThat(reports.resolve("junit.xml")).exists();
     assertThat(sandbox.git(merger, "branch", "--list", "agents/job-21/_integration")).isBlank();
   }
+
+  @Test
+  void aMergeRunAgainOnTheSameNode_asARetriedStageDoes_mergesTheSame() throws Exception {
+    RunReport first = cluster.merge(merger).mergeAndTest(line -> {});
+    RunReport again = cluster.merge(merger).mergeAndTest(line -> {});
+
+    assertThat(again.merge().status()).isEqualTo(first.merge().status());
+    assertThat(again.merge().merged()).isEqualTo(first.merge().merged());
+    assertThat(sandbox.show(merger, again.merge().commit(), "api.txt")).isEqualTo("api");
+  }
 }

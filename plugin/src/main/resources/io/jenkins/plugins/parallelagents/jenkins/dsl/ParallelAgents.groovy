@@ -2,6 +2,7 @@ package io.jenkins.plugins.parallelagents.jenkins.dsl
 
 import org.jenkinsci.plugins.workflow.cps.CpsScript
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException
+import org.jenkinsci.plugins.workflow.steps.SynchronousResumeNotSupportedException
 
 /**
  * The stages of one agent run, laid out from the plan: "Plan", one stage per foundation task in
@@ -111,7 +112,7 @@ class ParallelAgents implements Serializable {
         String mergeNode = null
         String mergeWorkspace = null
         script.stage('Merge & Test') {
-            onNode((String) outline.node) {
+            onNodeAgain((String) outline.node) {
                 checkOut(checkout)
                 // Only what a task handed off: a task whose node failed before it has no stash.
                 for (String id : (List<String>) outline.foundation) {
@@ -242,11 +243,16 @@ class ParallelAgents implements Serializable {
 
     /**
      * Runs the task on its node, stashes its hand-off and archives its logs there; sets the
-     * task's end in {@code end}.
+     * task's end in {@code end}. A controller restart during a step that cannot resume (setup,
+     * the plan's agent, commit and verify run inside one call on the node), or a node that goes
+     * away, runs the task once more, from its base, on a node.
      */
     private void runTask(Map outline, Map task, String label, def checkout, Closure agent, Map end) {
         String id = task.id
-        onNode((String) task.node) {
+        onNodeAgain((String) task.node) {
+            end.status = null
+            end.reason = null
+            Throwable failed = null
             checkOut(checkout)
             for (String foundationId : (List<String>) outline.foundation) {
                 if (foundationId == id) {
@@ -260,29 +266,26 @@ class ParallelAgents implements Serializable {
                 }
             }
             try {
-                script.catchError(buildResult: 'FAILURE', stageResult: 'FAILURE',
-                        catchInterruptions: false) {
-                    try {
-                        Map outcome
-                        if (agent == null) {
-                            outcome = script.planAgentTask(task: id)
-                        } else {
-                            outcome = script.agentTask(task: id) {
-                                agent.call(task)
-                            }
-                        }
-                        end.status = outcome.status
-                    } catch (FlowInterruptedException e) {
-                        // The agent was interrupted (a timeout in the block): the task is
-                        // CANCELLED and the run goes on, unless the build itself is aborted.
-                        end.status = 'CANCELLED'
-                        end.reason = "its agent was interrupted: ${interruption(e)}"
-                        throw e
-                    } catch (Exception e) {
-                        end.status = 'FAILED'
-                        throw e
+                Map outcome
+                if (agent == null) {
+                    outcome = script.planAgentTask(task: id)
+                } else {
+                    outcome = script.agentTask(task: id) {
+                        agent.call(task)
                     }
                 }
+                end.status = outcome.status
+            } catch (FlowInterruptedException e) {
+                // The agent was interrupted (a timeout in the block): the task is CANCELLED and
+                // the run goes on, unless the build itself is aborted.
+                end.status = 'CANCELLED'
+                end.reason = "its agent was interrupted: ${interruption(e)}"
+                throw e
+            } catch (SynchronousResumeNotSupportedException e) {
+                throw e
+            } catch (Exception e) {
+                end.status = 'FAILED'
+                failed = e
             } finally {
                 // Only the hand-off travels through the controller; the task's prompt, logs and
                 // diff are archived from here.
@@ -291,6 +294,12 @@ class ParallelAgents implements Serializable {
                 end.stashed = true
                 script.archiveArtifacts(artifacts: "${outline.reports}/tasks/${id}/**",
                         allowEmptyArchive: true)
+            }
+            if (failed != null) {
+                // The task failed (its hand-off says why): its stage is red, the run goes on.
+                script.catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
+                    throw failed
+                }
             }
         }
     }
@@ -313,6 +322,13 @@ class ParallelAgents implements Serializable {
             ((Closure) checkout).call()
         } else if (checkout) {
             script.checkout(script.scm)
+        }
+    }
+
+    /** A node block run once more after a restart it cannot resume from, or a lost node. */
+    private void onNodeAgain(String label, Closure body) {
+        script.retry(count: 2, conditions: [script.nonresumable(), script.agent()]) {
+            onNode(label, body)
         }
     }
 
