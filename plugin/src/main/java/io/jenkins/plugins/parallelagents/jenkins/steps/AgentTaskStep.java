@@ -128,7 +128,9 @@ public final class AgentTaskStep extends Step {
     /** Records the task on the build page; fails the step when the task did not succeed. */
     private void finish(String json) throws Exception {
       TaskReport report = Wire.read(json, TaskReport.class);
-      ParallelAgentsAction.of(getContext().get(Run.class)).taskFinished(report);
+      ParallelAgentsAction action = ParallelAgentsAction.of(getContext().get(Run.class));
+      ArchiveMasking.task(getContext(), action.getRunId(), report.id());
+      action.taskFinished(report);
       if (report.status().isDone()) {
         getContext().onSuccess(outcome(report));
       } else {
@@ -175,8 +177,9 @@ public final class AgentTaskStep extends Step {
                   t instanceof FlowInterruptedException ? TaskStatus.CANCELLED : TaskStatus.FAILED;
               try {
                 String report = endBlock(status, "the agent block failed: " + t.getMessage());
-                ParallelAgentsAction.of(getContext().get(Run.class))
-                    .taskFinished(Wire.read(report, TaskReport.class));
+                ParallelAgentsAction action = ParallelAgentsAction.of(getContext().get(Run.class));
+                ArchiveMasking.task(getContext(), action.getRunId(), taskId);
+                action.taskFinished(Wire.read(report, TaskReport.class));
               } catch (Exception e) {
                 t.addSuppressed(e);
               }

@@ -52,12 +52,24 @@ public final class MergeAgentBranchesStep extends Step {
       StepContext context = getContext();
       FilePath workspace = context.get(FilePath.class);
       ParallelAgentsAction action = ParallelAgentsAction.of(context.get(Run.class));
-      String json =
-          workspace.act(
-              new MergeCalls.MergeAndTest(
-                  NodeSpec.of(action, workspace),
-                  new NodeEnvironment(context.get(EnvVars.class)),
-                  context.get(TaskListener.class)));
+      String json;
+      try {
+        json =
+            workspace.act(
+                new MergeCalls.MergeAndTest(
+                    NodeSpec.of(action, workspace),
+                    new NodeEnvironment(context.get(EnvVars.class)),
+                    context.get(TaskListener.class)));
+      } catch (Exception e) {
+        // What the merge wrote before it failed is archived too.
+        try {
+          ArchiveMasking.run(context, action.getRunId());
+        } catch (Exception masking) {
+          e.addSuppressed(masking);
+        }
+        throw e;
+      }
+      ArchiveMasking.run(context, action.getRunId());
       action.reportWritten(json);
       RunReport report = action.report();
       if (report.run().status() == RunStatus.FAILED) {
