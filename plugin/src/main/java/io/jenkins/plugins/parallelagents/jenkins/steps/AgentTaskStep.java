@@ -108,13 +108,15 @@ public final class AgentTaskStep extends Step {
       PreparedTask task = Wire.read(prepared, PreparedTask.class);
       listener.getLogger().println("[" + taskId + "] agent block in " + task.worktree());
       FilePath worktree = new FilePath(workspace.getChannel(), task.worktree());
+      Map<String, String> blockEnvironment = new LinkedHashMap<>(task.environment());
+      blockEnvironment.put("WORKSPACE", task.worktree()); // the task's tree, not the checkout
       context
           .newBodyInvoker()
           .withContexts(
               worktree,
               EnvironmentExpander.merge(
                   context.get(EnvironmentExpander.class),
-                  EnvironmentExpander.constant(task.environment())))
+                  EnvironmentExpander.constant(blockEnvironment)))
           .withCallback(new BlockEnd())
           .start();
     }
