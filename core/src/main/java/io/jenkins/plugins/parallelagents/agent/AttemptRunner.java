@@ -370,10 +370,13 @@ public final class AttemptRunner {
   }
 
   /**
-   * Linux refuses to start a program with any single variable over 128 KiB; a prompt that large
-   * (huge interfaces, say) is passed by its file alone, with a pointer in the variable.
+   * Linux refuses to start a program with any single variable over 128 KiB ({@code E2BIG}); a
+   * prompt that large (huge interfaces, say) is passed by its file alone, with a pointer in the
+   * variable. The limit counts characters: 32,768 of them are at most 98,304 bytes in UTF-8, well
+   * below the kernel's 131,072 with the variable's name. Every {@code AGENT_PROMPT} (a task's, the
+   * conflict resolver's) and {@code {prompt}} goes through here.
    */
-  static String fitForEnvironment(String prompt, java.nio.file.Path promptFile) {
+  public static String fitForEnvironment(String prompt, java.nio.file.Path promptFile) {
     if (prompt.length() <= MAX_PROMPT_IN_ENVIRONMENT) {
       return prompt;
     }

@@ -114,6 +114,7 @@ public final class NodeTask {
     } catch (HandoffException | NoFreePortException | DatabaseException e) {
       return unready(task, branch, worktree, started, e.getMessage());
     }
+    EarlierTry.keep(git, top, run.runId(), taskId, branch, start); // a retry starts afresh
     trees.create(worktree, branch, start);
     String failure = HandedOff.mergeNeeds(git, task, received, worktree);
     // The node's own checkout is the source: its ignored files are the ones carried.

@@ -114,7 +114,32 @@ public final class UnpublishedWork {
             saved.add(work);
           }
         });
+    saved.addAll(earlierTries(runId, branches.keySet(), targets));
     return saved;
+  }
+
+  /**
+   * The earlier tries of tasks a host ran again ({@link SnapshotRefs#retried}), kept while the run
+   * went on: recorded with the rest of its saved work so that they expire with it, or dropped when
+   * a target holds them.
+   */
+  private List<SavedWork> earlierTries(
+      String runId, java.util.Set<String> branchNames, List<String> targets) {
+    List<SavedWork> kept = new ArrayList<>();
+    SnapshotStore.refsUnder(git, top, SnapshotRefs.ofRun(runId))
+        .forEach(
+            (name, commit) -> {
+              if (!SnapshotRefs.isRetried(name) || branchNames.contains(name)) {
+                return;
+              }
+              String ref = SnapshotRefs.ofRun(runId) + "/" + name;
+              if (contained(commit, targets)) {
+                git.output(top, "update-ref", "-d", ref, commit);
+              } else {
+                kept.add(new SavedWork(ref, commit, "earlier try " + name));
+              }
+            });
+    return kept;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.parallelagents.run;
 
 import io.jenkins.plugins.parallelagents.agent.AgentCommands;
+import io.jenkins.plugins.parallelagents.agent.AttemptRunner;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.TamperedTreeException;
 import io.jenkins.plugins.parallelagents.git.TaskRepositories;
@@ -97,7 +98,8 @@ public final class ResolverAgent implements ConflictResolver {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("AGENT_TASK_ID", task.taskId());
     env.put("AGENT_TASK_TITLE", task.title());
-    env.put("AGENT_PROMPT", prompt);
+    String promptVariable = AttemptRunner.fitForEnvironment(prompt, promptFile);
+    env.put("AGENT_PROMPT", promptVariable);
     env.put("AGENT_PROMPT_FILE", promptFile.toString());
     String before = git.head(worktree);
     env.put("AGENT_BASE_COMMIT", before);
@@ -110,7 +112,7 @@ public final class ResolverAgent implements ConflictResolver {
     Map<String, String> placeholders =
         Map.of(
             "prompt",
-            prompt,
+            promptVariable,
             "task",
             task.taskId(),
             "worktree",

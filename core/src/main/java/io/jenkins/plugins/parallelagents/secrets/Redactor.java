@@ -63,12 +63,7 @@ public final class Redactor {
           if (value != null
               && value.length() >= MIN_LENGTH
               && (SecretNames.looksSecret(name) || extraNames.contains(name))) {
-            forms(value)
-                .forEach(
-                    form -> {
-                      secrets.add(form);
-                      secrets.addAll(escapedForms(form));
-                    });
+            secrets.addAll(maskedForms(value));
           }
         });
     if (secrets.isEmpty()) {
@@ -81,6 +76,19 @@ public final class Redactor {
             .map(Pattern::quote)
             .collect(Collectors.joining("|"));
     return new Redactor(Pattern.compile(alternatives), true);
+  }
+
+  /**
+   * Every form of a secret value that is masked: the value, its lines (see {@link #forms}) and how
+   * each is escaped in the reports and URLs (see {@link #escapedForms}).
+   */
+  static Set<String> maskedForms(String value) {
+    Set<String> masked = new LinkedHashSet<>();
+    for (String form : forms(value)) {
+      masked.add(form);
+      masked.addAll(escapedForms(form));
+    }
+    return masked;
   }
 
   /**

@@ -11,6 +11,7 @@ import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.plan.PlanParser;
 import io.jenkins.plugins.parallelagents.report.GraphSvg;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
+import io.jenkins.plugins.parallelagents.report.RunDirectory;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.UsageText;
@@ -60,6 +61,23 @@ public final class ParallelAgentsAction implements RunAction2 {
 
   private transient Run<?, ?> run;
   private transient volatile RunReport report;
+
+  /**
+   * Built once per action rather than per call: the page's getters run many times per view. Not
+   * saved; built again after the build is loaded (see {@link #json()}).
+   */
+  private transient volatile ObjectMapper json;
+
+  /** The plan parsed from {@link #planText}, which never changes; parsed again after a load. */
+  private transient volatile Plan plan;
+
+  /** The tasks parsed from one state of {@link #finishedTasks}, dropped when that is replaced. */
+  private transient volatile ParsedTasks parsedTasks;
+
+  /** Whether the build's artifacts hold the HTML report; known for good once found. */
+  private transient volatile boolean reportArchived;
+
+  private record ParsedTasks(Map<String, String> source, Map<String, TaskReport> tasks) {}
 
   public ParallelAgentsAction(String planFile, String planText, RunStart start) {
     this.runId = start.runId();
@@ -129,11 +147,26 @@ public final class ParallelAgentsAction implements RunAction2 {
   }
 
   public Plan plan() throws AbortException {
-    try {
-      return new PlanParser().parse(planText, planFile);
-    } catch (InvalidPlanException e) {
-      throw new AbortException("the plan read by this build is not valid any more: " + e);
+    Plan known = plan;
+    if (known == null) {
+      try {
+        known = new PlanParser().parse(planText, planFile);
+      } catch (InvalidPlanException e) {
+        throw new AbortException("the plan read by this build is not valid any more: " + e);
+      }
+      plan = known;
     }
+    return known;
+  }
+
+  /** The engine's JSON mapper, built on first use (thread-safe once configured). */
+  private ObjectMapper json() {
+    ObjectMapper known = json;
+    if (known == null) {
+      known = ReportJson.newMapper();
+      json = known;
+    }
+    return known;
   }
 
   /**
@@ -141,10 +174,10 @@ public final class ParallelAgentsAction implements RunAction2 {
    * failure to save the build is logged: the task's hand-off, not this record, carries its result.
    */
   public void taskFinished(TaskReport task) throws IOException {
-    String json = ReportJson.newMapper().writeValueAsString(task);
+    String written = json().writeValueAsString(task);
     synchronized (this) {
       LinkedHashMap<String, String> next = new LinkedHashMap<>(finishedTasks);
-      next.put(task.id(), json);
+      next.put(task.id(), written);
       finishedTasks = next;
     }
     try {
@@ -207,20 +240,34 @@ public final class ParallelAgentsAction implements RunAction2 {
       return full.tasks();
     }
     List<TaskReport> tasks = new ArrayList<>();
-    ObjectMapper json = ReportJson.newMapper();
-    Map<String, String> finished = finishedTasks;
     try {
+      Map<String, TaskReport> finished = finishedTasks();
       for (var task : plan().tasks()) {
-        String done = finished.get(task.id());
+        TaskReport done = finished.get(task.id());
         tasks.add(
             done != null
-                ? json.readValue(done, TaskReport.class)
+                ? done
                 : TaskReport.pending(task.id(), task.title(), task.foundation(), task.needs()));
       }
     } catch (IOException e) {
       LOGGER.log(Level.WARNING, "cannot show the tasks of run " + runId, e);
     }
     return tasks;
+  }
+
+  /** The finished tasks' reports, parsed once for each state of {@link #finishedTasks}. */
+  private Map<String, TaskReport> finishedTasks() throws IOException {
+    Map<String, String> source = finishedTasks;
+    ParsedTasks known = parsedTasks;
+    if (known == null || known.source() != source) {
+      Map<String, TaskReport> tasks = new LinkedHashMap<>();
+      for (Map.Entry<String, String> entry : source.entrySet()) {
+        tasks.put(entry.getKey(), json().readValue(entry.getValue(), TaskReport.class));
+      }
+      known = new ParsedTasks(source, Map.copyOf(tasks));
+      parsedTasks = known;
+    }
+    return known.tasks();
   }
 
   @Exported(visibility = 2)
@@ -300,8 +347,19 @@ public final class ParallelAgentsAction implements RunAction2 {
     return UsageText.of(Spend.sum(tasks().stream().map(TaskReport::usage).toList()));
   }
 
-  /** Where the archived HTML report is, relative to this page. */
+  /**
+   * Where the archived HTML report is, relative to this page, or {@code null} when the build's
+   * artifacts do not hold it (not archived yet, or the build stopped before the merge).
+   */
   public String getArchivedReport() {
-    return "../artifact/" + NodeRun.runPath(runId) + "/report.html";
+    String path = NodeRun.runPath(runId) + "/" + RunDirectory.REPORT_HTML;
+    if (!reportArchived && run != null) {
+      try {
+        reportArchived = run.getArtifactManager().root().child(path).isFile();
+      } catch (IOException e) {
+        LOGGER.log(Level.FINE, "cannot look for " + path + " in the artifacts of " + run, e);
+      }
+    }
+    return reportArchived ? "../artifact/" + path : null;
   }
 }

@@ -108,13 +108,15 @@ public final class AgentTaskStep extends Step {
       PreparedTask task = Wire.read(prepared, PreparedTask.class);
       listener.getLogger().println("[" + taskId + "] agent block in " + task.worktree());
       FilePath worktree = new FilePath(workspace.getChannel(), task.worktree());
+      Map<String, String> blockEnvironment = new LinkedHashMap<>(task.environment());
+      blockEnvironment.put("WORKSPACE", task.worktree()); // the task's tree, not the checkout
       context
           .newBodyInvoker()
           .withContexts(
               worktree,
               EnvironmentExpander.merge(
                   context.get(EnvironmentExpander.class),
-                  EnvironmentExpander.constant(task.environment())))
+                  EnvironmentExpander.constant(blockEnvironment)))
           .withCallback(new BlockEnd())
           .start();
     }
@@ -128,7 +130,9 @@ public final class AgentTaskStep extends Step {
     /** Records the task on the build page; fails the step when the task did not succeed. */
     private void finish(String json) throws Exception {
       TaskReport report = Wire.read(json, TaskReport.class);
-      ParallelAgentsAction.of(getContext().get(Run.class)).taskFinished(report);
+      ParallelAgentsAction action = ParallelAgentsAction.of(getContext().get(Run.class));
+      ArchiveMasking.task(getContext(), action.getRunId(), report.id());
+      action.taskFinished(report);
       if (report.status().isDone()) {
         getContext().onSuccess(outcome(report));
       } else {
@@ -175,8 +179,9 @@ public final class AgentTaskStep extends Step {
                   t instanceof FlowInterruptedException ? TaskStatus.CANCELLED : TaskStatus.FAILED;
               try {
                 String report = endBlock(status, "the agent block failed: " + t.getMessage());
-                ParallelAgentsAction.of(getContext().get(Run.class))
-                    .taskFinished(Wire.read(report, TaskReport.class));
+                ParallelAgentsAction action = ParallelAgentsAction.of(getContext().get(Run.class));
+                ArchiveMasking.task(getContext(), action.getRunId(), taskId);
+                action.taskFinished(Wire.read(report, TaskReport.class));
               } catch (Exception e) {
                 t.addSuppressed(e);
               }

@@ -78,14 +78,26 @@ public final class MergeAgentBranchesStep extends Step {
       ParallelAgentsAction action = ParallelAgentsAction.of(run);
       Collection<CauseOfInterruption> aborted = BuildAbort.causes(run);
       String why = stopped != null ? stopped : aborted.isEmpty() ? null : BuildAbort.why(aborted);
-      String json =
-          workspace.act(
-              new MergeCalls.MergeAndTest(
-                  NodeSpec.of(action, workspace),
-                  new NodeEnvironment(context.get(EnvVars.class)),
-                  context.get(TaskListener.class),
-                  Wire.write(AgentSchedule.of(run).endedOnHost()),
-                  why == null ? null : "the run was stopped before its merge: " + why));
+      String json;
+      try {
+        json =
+            workspace.act(
+                new MergeCalls.MergeAndTest(
+                    NodeSpec.of(action, workspace),
+                    new NodeEnvironment(context.get(EnvVars.class)),
+                    context.get(TaskListener.class),
+                    Wire.write(AgentSchedule.of(run).endedOnHost()),
+                    why == null ? null : "the run was stopped before its merge: " + why));
+      } catch (Exception e) {
+        // What the merge wrote before it failed is archived too.
+        try {
+          ArchiveMasking.run(context, action.getRunId());
+        } catch (Exception masking) {
+          e.addSuppressed(masking);
+        }
+        throw e;
+      }
+      ArchiveMasking.run(context, action.getRunId());
       action.reportWritten(json);
       RunReport report = action.report();
       if (stopped == null && !aborted.isEmpty()) {
