@@ -3,14 +3,11 @@ package io.jenkins.plugins.parallelagents.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.jenkins.plugins.parallelagents.testing.PrefixingLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +57,7 @@ class LaunchingCommandRunnerTest {
     assertThat(lines).containsExactly("in-container:yes");
     assertThat(git.ok()).as(git.stderr()).isTrue();
     assertThat(captured.stdout()).isEqualTo("no\n");
-    assertThat(launcher.launches).hasValue(1);
+    assertThat(launcher.launched()).hasSize(1);
   }
 
   @Test
@@ -132,7 +128,7 @@ class LaunchingCommandRunnerTest {
     assertThat(result.cancelled()).isTrue();
     assertThat(stopsWithin10s(pid)).as("the cancelled step").isTrue();
     assertThat(runner.run(logged("echo late", null)).cancelled()).isTrue();
-    assertThat(launcher.launches).hasValue(1);
+    assertThat(launcher.launched()).hasSize(1);
   }
 
   @Test
@@ -194,55 +190,5 @@ class LaunchingCommandRunnerTest {
               }
             })
         .orElse(true);
-  }
-
-  /** Really launches, with the command behind a prefix, as a container launcher would. */
-  private static final class PrefixingLauncher implements StepLauncher {
-
-    private final List<String> prefix;
-    final AtomicInteger launches = new AtomicInteger();
-
-    PrefixingLauncher(List<String> prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Launched launch(
-        List<String> argv, Path directory, Map<String, String> environment, OutputStream output)
-        throws IOException {
-      List<String> command = new ArrayList<>(prefix);
-      command.addAll(argv);
-      ProcessBuilder builder =
-          new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-      builder.environment().clear();
-      builder.environment().putAll(new HashMap<>(environment));
-      Process process = builder.start();
-      launches.incrementAndGet();
-      process.getOutputStream().close();
-      Thread copier = new Thread(() -> copy(process.getInputStream(), output));
-      copier.start();
-      return new Launched() {
-        @Override
-        public int join() throws InterruptedException {
-          int exit = process.waitFor();
-          copier.join();
-          return exit;
-        }
-
-        @Override
-        public void kill() {
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
-        }
-      };
-    }
-
-    private static void copy(InputStream in, OutputStream out) {
-      try (in) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // the stream ends when the process is killed
-      }
-    }
   }
 }
