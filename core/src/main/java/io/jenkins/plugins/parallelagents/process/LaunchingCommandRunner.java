@@ -48,10 +48,12 @@ public final class LaunchingCommandRunner implements CommandRunner, AutoCloseabl
     StepLauncher.Launched launched;
     try {
       launched = launcher.launch(request.argv(), request.directory(), step.environment(), output);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A host's launcher failing in any way is a step that did not start, not a broken run.
       output.close();
-      return CommandResult.notStarted(request.argv().get(0) + ": " + e.getMessage());
+      return CommandResult.notStarted(request.argv().get(0) + ": " + e);
     } catch (InterruptedException e) {
+      local.stopLeftovers(step); // it may have started here before the interrupt
       output.close();
       Thread.currentThread().interrupt();
       return CommandResult.cancelledBeforeStart();
@@ -80,7 +82,7 @@ public final class LaunchingCommandRunner implements CommandRunner, AutoCloseabl
     } catch (InterruptedException e) {
       kill(launched);
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       kill(launched); // the way to the launcher broke: the step must not run on unseen
     }
     boolean timedOut = timeout.end();
@@ -94,7 +96,7 @@ public final class LaunchingCommandRunner implements CommandRunner, AutoCloseabl
   private static void kill(StepLauncher.Launched launched) {
     try {
       launched.kill();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // the launcher is gone; what ran here is still swept by the marker
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

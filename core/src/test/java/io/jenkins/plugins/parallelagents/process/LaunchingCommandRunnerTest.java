@@ -156,6 +156,20 @@ class LaunchingCommandRunnerTest {
     assertThat(result.failureToStart()).contains("no-such-program-here");
   }
 
+  @Test
+  void launcherThatThrows_isAStepThatDidNotStart_notABrokenRun() {
+    StepLauncher broken =
+        (argv, directory, environment, output) -> {
+          throw new IllegalStateException("the container is gone");
+        };
+    LaunchingCommandRunner runner = runner(broken, new LocalCommandRunner(System.getenv()));
+
+    CommandResult result = runner.run(logged("echo never", null));
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.failureToStart()).contains("sh", "the container is gone");
+  }
+
   private LaunchingCommandRunner runner(StepLauncher launcher, LocalCommandRunner local) {
     LaunchingCommandRunner runner = new LaunchingCommandRunner(local, launcher);
     runners.add(runner);
