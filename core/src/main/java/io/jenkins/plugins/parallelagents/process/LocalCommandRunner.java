@@ -101,10 +101,8 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     if (cancelled) {
       return CommandResult.cancelledBeforeStart();
     }
-    Map<String, String> env = new HashMap<>(baseEnvironment);
-    env.putAll(request.environment());
     long command = commands.incrementAndGet();
-    env.put(RunMarker.VARIABLE, marker.valueFor(command));
+    Map<String, String> env = environmentFor(request, command);
     String program = request.argv().get(0);
     Optional<Path> executable = Executables.find(program, env.get("PATH"), request.directory());
     if (executable.isEmpty()) {
@@ -155,6 +153,40 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     } finally {
       running.remove(process);
     }
+  }
+
+  /** The step's whole environment: the base, the request's variables, the run's marker. */
+  private Map<String, String> environmentFor(CommandRequest request, long command) {
+    Map<String, String> env = new HashMap<>(baseEnvironment);
+    env.putAll(request.environment());
+    env.put(RunMarker.VARIABLE, marker.valueFor(command));
+    return env;
+  }
+
+  /**
+   * A logged step another launcher starts ({@link LaunchingCommandRunner}): the environment this
+   * runner would give it, marked as this runner's, so that what of it runs on this machine is
+   * stopped with the run, and even when the JVM dies (the watchdog starts here).
+   */
+  MarkedStep mark(CommandRequest request) {
+    long command = commands.incrementAndGet();
+    Map<String, String> env = environmentFor(request, command);
+    startWatchdog();
+    return new MarkedStep(command, Map.copyOf(env));
+  }
+
+  /** A step marked by {@link #mark}: its number in this runner and its whole environment. */
+  record MarkedStep(long command, Map<String, String> environment) {}
+
+  /** After a marked step ended: stops what it left running on this machine. */
+  void stopLeftovers(MarkedStep step) {
+    ProcessTrees.stop(List.of(), List.of(), marker.command(step.command()), Optional.empty());
+  }
+
+  /** Where a logged request's merged output goes: this runner's filters, limits and log file. */
+  LineStream logStream(CommandRequest request) {
+    return new LineStream(
+        LogSink.open(request.log(), request.lines(), filters, limits.logBytes()), limits);
   }
 
   /** A started step and the nets that stop it with all it started. */

@@ -65,19 +65,16 @@ final class OutputPump {
   }
 
   private static void drain(InputStream in, LogSink sink, OutputLimits limits) {
-    LineSplitter splitter = new LineSplitter(limits.lineBytes(), sink);
     byte[] buffer = new byte[8192];
-    try (sink) {
+    try (LineStream lines = new LineStream(sink, limits)) {
       try (in) {
         int count;
         while ((count = in.read(buffer)) >= 0) {
-          splitter.accept(buffer, count);
-          sink.flush(); // what came so far is readable in the log while the step runs
+          lines.write(buffer, 0, count);
         }
       } catch (IOException ignored) {
         // the stream closes when the process tree is killed
       }
-      splitter.end();
     }
   }
 

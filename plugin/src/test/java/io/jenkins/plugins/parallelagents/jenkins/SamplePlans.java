@@ -159,4 +159,34 @@ final class SamplePlans {
       publish:
         remote: origin
       """;
+
+  /**
+   * One task whose setup, agent and verify, and the merge's test, each show the {@code DECORATED}
+   * variable that a launcher decoration sets: setup leaves it in {@code setup-saw}, the agent
+   * writes it to {@code agent.txt} and copies setup's to {@code setup.txt}, verify and test fail
+   * without it. The test also prints a {@code $PATH} that the shell leaves alone, which Jenkins
+   * must not expand either.
+   */
+  static final String DECORATED =
+      """
+      version: 1
+      name: decorated
+      target: agents/decorated
+      agents:
+        write:
+          command: 'echo "$DECORATED" > agent.txt && cp setup-saw setup.txt'
+      defaults:
+        agent: write
+      tasks:
+        - id: api
+          prompt: Add the endpoint.
+          setup: 'echo "$DECORATED" > setup-saw'
+          verify: 'test "$DECORATED" = yes'
+      test:
+        command: >-
+          echo "test saw DECORATED=$DECORATED" && echo 'kept $PATH as written'
+          && test "$DECORATED" = yes
+      publish:
+        remote: origin
+      """;
 }

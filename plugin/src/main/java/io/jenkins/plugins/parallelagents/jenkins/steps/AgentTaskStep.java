@@ -1,7 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -94,7 +93,7 @@ public final class AgentTaskStep extends Step {
       FilePath workspace = context.get(FilePath.class);
       TaskListener listener = context.get(TaskListener.class);
       NodeSpec spec = spec();
-      NodeEnvironment environment = new NodeEnvironment(context.get(EnvVars.class));
+      NodeEnvironment environment = StepEnvironment.of(context);
       prepared = workspace.act(new TaskCall.Prepare(spec, environment, taskId));
       if (planAgent) {
         finish(workspace.act(new TaskCall.PlanAgent(spec, environment, prepared, listener)));
@@ -153,7 +152,7 @@ public final class AgentTaskStep extends Step {
       return workspace.act(
           new TaskCall.BlockEnd(
               spec(),
-              new NodeEnvironment(context.get(EnvVars.class)),
+              StepEnvironment.of(context),
               prepared,
               context.get(TaskListener.class),
               failure,

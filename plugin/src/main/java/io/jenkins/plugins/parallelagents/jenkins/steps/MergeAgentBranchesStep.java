@@ -1,7 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Result;
@@ -84,7 +83,7 @@ public final class MergeAgentBranchesStep extends Step {
             workspace.act(
                 new MergeCalls.MergeAndTest(
                     NodeSpec.of(action, workspace),
-                    new NodeEnvironment(context.get(EnvVars.class)),
+                    StepEnvironment.of(context),
                     context.get(TaskListener.class),
                     Wire.write(AgentSchedule.of(run).endedOnHost()),
                     why == null ? null : "the run was stopped before its merge: " + why));

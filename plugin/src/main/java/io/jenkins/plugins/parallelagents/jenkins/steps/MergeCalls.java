@@ -35,8 +35,10 @@ final class MergeCalls {
 
     @Override
     public final T invoke(File workspace, VirtualChannel channel) throws IOException {
-      try (LocalCommandRunner runner = environment.runner()) {
-        return call(spec.on(workspace), runner);
+      // Git runs here; the test command goes through the step's Launcher when it has one (see
+      // TaskCall).
+      try (LocalCommandRunner local = environment.runner()) {
+        return call(spec.on(workspace), environment.forSteps(local));
       } catch (EnvironmentException e) {
         throw Failures.of(e);
       } catch (RuntimeException e) {

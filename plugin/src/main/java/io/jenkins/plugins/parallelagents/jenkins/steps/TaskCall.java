@@ -31,8 +31,12 @@ abstract class TaskCall extends MasterToSlaveFileCallable<String> {
 
   @Override
   public final String invoke(File workspace, VirtualChannel channel) throws IOException {
-    try (LocalCommandRunner runner = environment.runner()) {
-      NodeTask task = new NodeTask(spec.on(workspace), runner, environment.forEngine());
+    // Git runs here; the plan's commands go through the step's Launcher when it has one. What of
+    // them runs on this machine is swept by the runner's marker; one launched inside a container
+    // is stopped by the Launcher's own kill.
+    try (LocalCommandRunner local = environment.runner()) {
+      NodeTask task =
+          new NodeTask(spec.on(workspace), environment.forSteps(local), environment.forEngine());
       return call(task);
     } catch (EnvironmentException e) {
       throw Failures.of(e);
