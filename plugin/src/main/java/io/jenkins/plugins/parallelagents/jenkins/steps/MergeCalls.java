@@ -46,8 +46,13 @@ final class MergeCalls {
           throw new AbortException(e.getMessage());
         }
         throw e;
+      } finally {
+        flushLog();
       }
     }
+
+    /** Sends what the call logged before it returns, so its lines precede the next step's. */
+    void flushLog() {}
 
     /**
      * @param runner the call's runner, closed when the call ends
@@ -83,6 +88,11 @@ final class MergeCalls {
       this.listener = listener;
       this.endedOnHost = endedOnHost;
       this.stopped = stopped;
+    }
+
+    @Override
+    void flushLog() {
+      listener.getLogger().flush();
     }
 
     @Override

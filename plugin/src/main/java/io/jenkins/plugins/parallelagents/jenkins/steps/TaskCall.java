@@ -45,10 +45,15 @@ abstract class TaskCall extends MasterToSlaveFileCallable<String> {
         throw new AbortException(e.getMessage());
       }
       throw e;
+    } finally {
+      flushLog();
     }
   }
 
   abstract String call(NodeTask task);
+
+  /** Sends what the call logged before it returns, so its lines precede the next step's. */
+  void flushLog() {}
 
   /** Creates the task's worktree and branch from the hand-offs unstashed in the workspace. */
   static final class Prepare extends TaskCall {
@@ -84,6 +89,11 @@ abstract class TaskCall extends MasterToSlaveFileCallable<String> {
 
     TaskListener listener() {
       return listener;
+    }
+
+    @Override
+    void flushLog() {
+      listener.getLogger().flush();
     }
   }
 
