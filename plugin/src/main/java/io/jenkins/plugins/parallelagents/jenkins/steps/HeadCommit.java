@@ -10,10 +10,10 @@ import jenkins.scm.api.mixin.ChangeRequestSCMRevision;
  * The commit a pull request's revision is of, for any git-based SCM source: a plain git revision
  * ({@link AbstractGitSCMSource.SCMRevisionImpl}) names it; a change request revision ({@link
  * ChangeRequestSCMRevision}) names it by a source's own accessor, which scm-api leaves to each
- * source: {@code getPullHash()} (GitHub Branch Source) or {@code getPull()}, the head's own
- * revision (Bitbucket Branch Source). They are looked up by name so that the plugin needs none of
- * those sources; a revision that names no commit this way gives null, and the build keeps its
- * documented behaviour (the commit checked out is the base).
+ * source: {@code getPullHash()} (GitHub Branch Source), or the head's own git revision as {@code
+ * getOrigin()} (GitLab Branch Source and others) or {@code getPull()}. They are looked up by name
+ * so that the plugin needs none of those sources; a revision that names no commit this way gives
+ * null, and the build keeps its documented behaviour (the commit checked out is the base).
  */
 final class HeadCommit {
 
@@ -30,8 +30,10 @@ final class HeadCommit {
       if (getter(change, "getPullHash") instanceof String hash) {
         return commitId(hash);
       }
-      if (getter(change, "getPull") instanceof AbstractGitSCMSource.SCMRevisionImpl pull) {
-        return commitId(pull.getHash());
+      for (String name : new String[] {"getPull", "getOrigin"}) {
+        if (getter(change, name) instanceof AbstractGitSCMSource.SCMRevisionImpl pull) {
+          return commitId(pull.getHash());
+        }
       }
     }
     return null;

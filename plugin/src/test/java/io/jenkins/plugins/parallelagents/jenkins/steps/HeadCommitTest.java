@@ -89,6 +89,29 @@ class HeadCommitTest {
     }
   }
 
+  /** As GitLab's MergeRequestSCMRevision and Gitea's PullRequestSCMRevision name their head. */
+  public static final class WithOrigin extends ChangeRequestSCMRevision<Head> {
+    private static final long serialVersionUID = 1L;
+
+    WithOrigin() {
+      super(HEAD, TARGET_REVISION);
+    }
+
+    public SCMRevision getOrigin() {
+      return new AbstractGitSCMSource.SCMRevisionImpl(new SCMHead("feature"), PULL);
+    }
+
+    @Override
+    public boolean equivalent(ChangeRequestSCMRevision<?> revision) {
+      return revision == this;
+    }
+
+    @Override
+    protected int _hashCode() {
+      return 3;
+    }
+  }
+
   @Test
   void aGitRevision_namesItsCommit() {
     assertEquals(PULL, HeadCommit.of(new AbstractGitSCMSource.SCMRevisionImpl(HEAD, PULL)));
@@ -98,6 +121,7 @@ class HeadCommitTest {
   void aChangeRequestRevision_namesItsHeadByTheSourcesOwnAccessor() {
     assertEquals(PULL, HeadCommit.of(new WithPullHash(PULL)));
     assertEquals(PULL, HeadCommit.of(new WithPull()));
+    assertEquals(PULL, HeadCommit.of(new WithOrigin()));
   }
 
   @Test
