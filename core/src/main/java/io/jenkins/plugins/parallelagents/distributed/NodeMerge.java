@@ -261,8 +261,17 @@ public final class NodeMerge {
             run.runId());
   }
 
-  /** The merge, test and publish parts of a report, as far as this node got. */
-  record Integration(MergeReport merge, TestReport test, PublishReport publish) {}
+  /**
+   * The merge, test and publish parts of a report, as far as this node got.
+   *
+   * @param withheld whether the host chose not to publish (the publish is then {@code SKIPPED})
+   */
+  record Integration(MergeReport merge, TestReport test, PublishReport publish, boolean withheld) {
+
+    Integration(MergeReport merge, TestReport test, PublishReport publish) {
+      this(merge, test, publish, false);
+    }
+  }
 
   private MergeTrain train(Consumer<String> out) {
     String branch = run.branches().integration();

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.parallelagents.distributed;
 
+import io.jenkins.plugins.parallelagents.plan.Plan;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.PublishStatus;
+import io.jenkins.plugins.parallelagents.report.RunReport;
 
 /**
  * What the host is to publish: {@code commit} to {@code branch} on {@code remote} (null: the local
@@ -9,6 +11,38 @@ import io.jenkins.plugins.parallelagents.report.PublishStatus;
  */
 public record PublishRequest(
     String remote, String branch, String commit, boolean force, String refusal) {
+
+  /**
+   * What to publish, or why nothing may be, from the report the merge returned to the host: only a
+   * combined and tested result whose publish is pending goes out (a combination of some of the
+   * tasks, the others set aside, included).
+   *
+   * <p>A host that runs the merge on another machine passes the copy of the report that the merge
+   * call returned, never the {@code report.json} in the workspace: whatever runs there between the
+   * merge and the publish (a later step, a process an agent left behind) can rewrite that file and
+   * name an untested commit.
+   *
+   * @param merged the report as the merge returned it
+   * @param plan the plan as the host holds it
+   * @param start the run's start as the host holds it
+   */
+  public static PublishRequest of(RunReport merged, Plan plan, RunStart start) {
+    PublishReport publish = merged.publish();
+    if (publish.status() != PublishStatus.PENDING) {
+      return refused(
+          "nothing to publish: "
+              + (publish.reason() != null ? publish.reason() : "publish is " + publish.status()));
+    }
+    if (!merged.merge().status().hasCombination()) {
+      return refused("nothing to publish: the merge did not complete");
+    }
+    return new PublishRequest(
+        publish.remote(),
+        publish.branch(),
+        publish.commit(),
+        plan.publish().force() || start.replacesTarget(),
+        null);
+  }
 
   static PublishRequest refused(String why) {
     return new PublishRequest(null, null, null, false, why);

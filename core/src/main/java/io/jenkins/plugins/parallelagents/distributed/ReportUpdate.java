@@ -35,35 +35,50 @@ public final class ReportUpdate {
   }
 
   /**
-   * What to publish, or why nothing may be: only a combined and tested result whose publish is
-   * pending goes out (a combination of some of the tasks, the others set aside, included).
+   * What to publish, from the report in the workspace: for a host that runs on the merge node
+   * itself (the CLI's {@code finish}). A host on another machine uses {@link PublishRequest#of}
+   * with the report the merge returned to it.
    */
   public PublishRequest request() {
-    RunReport report = current();
-    PublishReport publish = report.publish();
-    if (publish.status() != PublishStatus.PENDING) {
-      return PublishRequest.refused(
-          "nothing to publish: "
-              + (publish.reason() != null ? publish.reason() : "publish is " + publish.status()));
-    }
-    if (!report.merge().status().hasCombination()) {
-      return PublishRequest.refused("nothing to publish: the merge did not complete");
-    }
-    return new PublishRequest(
-        publish.remote(),
-        publish.branch(),
-        publish.commit(),
-        run.plan().publish().force() || run.start().replacesTarget(),
-        null);
+    return PublishRequest.of(current(), run.plan(), run.start());
   }
 
   /** Records how publishing went, decides the run's status and rewrites every report. */
   public RunReport published(PublishReport publish, long durationMs) {
-    RunReport report = current();
+    return published(current(), publish, durationMs);
+  }
+
+  /**
+   * The same, from the report the merge returned to the host rather than the workspace's {@code
+   * report.json}, which anything that ran in the workspace since could have rewritten.
+   *
+   * @param merged the report as the merge returned it
+   */
+  public RunReport published(RunReport merged, PublishReport publish, long durationMs) {
+    return write(merged, publish, durationMs, false);
+  }
+
+  /**
+   * Records that the host chose not to publish (a pull request build that may not push): the
+   * publish is {@code SKIPPED} with {@code why}, and the run succeeds when every task was combined
+   * and tested, as one that was not asked to publish does.
+   *
+   * @param merged the report as the merge returned it
+   */
+  public RunReport withheld(RunReport merged, String why) {
+    PublishReport pending = merged.publish();
+    PublishReport skipped =
+        new PublishReport(
+            pending.remote(), pending.branch(), pending.commit(), PublishStatus.SKIPPED, why);
+    return write(merged, skipped, 0, true);
+  }
+
+  private RunReport write(
+      RunReport report, PublishReport publish, long durationMs, boolean withheld) {
     Map<String, Long> phases = new LinkedHashMap<>(report.timing().phasesMs());
     phases.merge("publish", durationMs, Long::sum);
     NodeMerge.Integration integration =
-        new NodeMerge.Integration(report.merge(), report.test(), publish);
+        new NodeMerge.Integration(report.merge(), report.test(), publish, withheld);
     Map<String, io.jenkins.plugins.parallelagents.report.TaskReport> tasks = new LinkedHashMap<>();
     report.tasks().forEach(t -> tasks.put(t.id(), t));
     // The host's environment is not this node's: credentials in URLs and known token formats are

@@ -56,7 +56,11 @@ final class RunReports {
     RunOutcome.Verdict verdict =
         pending
             ? new RunOutcome.Verdict(RunStatus.RUNNING, null)
-            : RunOutcome.of(tasks, integration.merge(), integration.test(), integration.publish());
+            : integration.withheld()
+                ? RunOutcome.withheld(
+                    tasks, integration.merge(), integration.test(), integration.publish())
+                : RunOutcome.of(
+                    tasks, integration.merge(), integration.test(), integration.publish());
     RunStatus status = verdict.status();
     String reason = verdict.reason();
     RunStart start = run.start();

@@ -6,14 +6,18 @@ import io.jenkins.plugins.parallelagents.git.TaskRepositories;
 import io.jenkins.plugins.parallelagents.process.CommandResult;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
 import io.jenkins.plugins.parallelagents.report.PublishReport;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A push that nothing in the workspace can redirect. The result commit is fetched from the
@@ -27,6 +31,9 @@ public final class CleanPush implements AutoCloseable {
 
   /** A push reaches over the network; one that hangs this long has failed. */
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  /** A full SHA-1 or SHA-256 object id, lower case as git writes it. */
+  private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private final Map<String, String> environment;
   private final LocalCommandRunner runner;
@@ -48,11 +55,19 @@ public final class CleanPush implements AutoCloseable {
    * holding {@code commit} from {@code checkout}'s repository.
    *
    * @param host the host's environment; see {@link PushEnvironment}
-   * @throws PushException when the checkout does not hold the commit
+   * @param commit the result's full commit id: a name (the integration branch, {@code HEAD}) would
+   *     be resolved in the workspace's repository, where anything that ran since the merge could
+   *     have moved it
+   * @throws PushException when {@code commit} is no full commit id, or the checkout does not hold
+   *     it
    */
   public static CleanPush stage(
       Map<String, String> host, Path checkout, String commit, Path scratch)
       throws IOException, PushException {
+    if (commit == null || !COMMIT_ID.matcher(commit).matches()) {
+      throw new PushException(
+          "the result to publish must be named by its full commit id, not '" + commit + "'");
+    }
     Files.createDirectories(scratch);
     CleanPush push =
         new CleanPush(PushEnvironment.of(host), Files.createTempDirectory(scratch, "push-"));
@@ -90,6 +105,46 @@ public final class CleanPush implements AutoCloseable {
   /** The environment a host's own git client pushes with from {@link #repository()}. */
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /**
+   * Variables that make an SSH push read no {@code ssh_config}: a folder put first on the {@code
+   * PATH} holds an {@code ssh} that runs the host's own with {@code -F /dev/null}. The node user's
+   * {@code ~/.ssh/config} is writable by everything that ran as that user, agents included; a
+   * {@code ProxyCommand} or {@code Match exec} there would run with the push's credential (the key
+   * file that the host's ssh wrapper names in its environment). Git and the Git client plugin's
+   * wrapper both run {@code ssh} by its name, so both get this one. Empty where there is no {@code
+   * ssh} on the {@code PATH}, or no POSIX shell to run the wrapper.
+   *
+   * <p>Only for a push with a credential the host binds: without one, the node's own SSH setup (its
+   * config's {@code IdentityFile}) is what authenticates the push.
+   */
+  public Map<String, String> sshWithoutUserConfig() throws IOException {
+    String path = environment.getOrDefault("PATH", "");
+    Path ssh = onPath(path, "ssh");
+    if (ssh == null || File.separatorChar != '/') {
+      return Map.of();
+    }
+    Path bin = Files.createDirectories(repository.resolve("ssh-bin"));
+    Path wrapper = bin.resolve("ssh");
+    Files.writeString(
+        wrapper, "#!/bin/sh\nexec '" + ssh + "' -F /dev/null \"$@\"\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    return Map.of("PATH", bin + File.pathSeparator + path);
+  }
+
+  /** The first executable {@code name} on {@code path} whose location needs no quoting, or null. */
+  private static Path onPath(String path, String name) {
+    for (String folder : path.split(File.pathSeparator)) {
+      if (folder.isEmpty() || !folder.startsWith("/") || folder.contains("'")) {
+        continue;
+      }
+      Path candidate = Path.of(folder, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /**

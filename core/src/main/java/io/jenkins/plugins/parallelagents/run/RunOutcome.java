@@ -54,6 +54,40 @@ public final class RunOutcome {
     return new Verdict(RunStatus.FAILED, failure(tasks, merge, test, publish));
   }
 
+  /**
+   * How a run ended whose host chose not to publish its result (a pull request build that may not
+   * push; {@code publish} is {@code SKIPPED} with the reason): SUCCEEDED when every task was
+   * combined and the combination tested green, as with {@code NOT_REQUESTED}; PARTIAL when a green
+   * combination left tasks aside; else as {@link #of}. Only the host's own choice counts: a publish
+   * the run skipped for its own reasons (cancelled, a red test) goes through {@link #of}.
+   */
+  public static Verdict withheld(
+      List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
+    boolean green =
+        merge.status().hasCombination()
+            && (test.status() == TestStatus.PASSED || test.status() == TestStatus.SKIPPED);
+    if (publish.status() != PublishStatus.SKIPPED || !green) {
+      return of(tasks, merge, test, publish);
+    }
+    TaskReport failed = firstNotDone(tasks);
+    if (merge.setAside().isEmpty() && failed == null) {
+      return new Verdict(RunStatus.SUCCEEDED, null);
+    }
+    List<String> left =
+        merge.setAside().isEmpty()
+            ? List.of(failed.id())
+            : merge.setAside().stream().map(SetAside::task).toList();
+    String why = merge.setAside().isEmpty() ? taskReason(failed) : merge.setAside().get(0).reason();
+    return new Verdict(
+        RunStatus.PARTIAL,
+        "combined and tested without "
+            + String.join(", ", left.stream().map(t -> "'" + t + "'").toList())
+            + ": "
+            + why
+            + "; not published: "
+            + publish.reason());
+  }
+
   /** Why a run that published nothing failed, the earliest phase that stopped it first. */
   private static String failure(
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {

@@ -172,4 +172,46 @@ class CleanPushTest {
     assertThat(report.status()).isEqualTo(PublishStatus.REJECTED);
     assertThat(pushedTo(origin)).isEqualTo(other);
   }
+
+  @Test
+  void aResultNamedByABranchInsteadOfItsCommitId_isNeverResolvedInTheWorkspace() throws Exception {
+    // Anything that ran in the workspace since the merge may have moved a branch there.
+    sandbox.git(workspace, "branch", "agents/run-1/integration", result);
+
+    for (String name : new String[] {"agents/run-1/integration", "HEAD", result.substring(0, 12)}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> CleanPush.stage(sandbox.environment(), workspace, name, temp.resolve("s")))
+          .as(name)
+          .isInstanceOf(PushException.class)
+          .hasMessageContaining("must be named by its full commit id");
+    }
+    assertThat(pushedTo(origin)).isEmpty();
+  }
+
+  @Test
+  void anSshPushWithABoundCredential_readsNoSshConfig_evenThroughTheHostsWrapper()
+      throws Exception {
+    // A stand-in for the host's ssh, first on the PATH: it records how it was started.
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path args = temp.resolve("ssh-args");
+    Files.writeString(bin.resolve("ssh"), "#!/bin/sh\necho \"$@\" > '" + args + "'\nexit 1\n");
+    Files.setPosixFilePermissions(bin.resolve("ssh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> host = new HashMap<>(sandbox.environment());
+    host.put("PATH", bin + ":" + host.getOrDefault("PATH", "/usr/bin:/bin"));
+    // What the Git client plugin binds for an SSH key: a wrapper that runs ssh by its name.
+    Path wrapper = script("wrapper", "ssh -i /keys/push-key \"$@\"");
+    PublishRequest request = new PublishRequest("origin", "agents/shop", result, false, null);
+    String url = "ssh://git@git.example.invalid/app.git";
+
+    try (CleanPush push = CleanPush.stage(host, workspace, result, temp.resolve("scratch"))) {
+      Map<String, String> credential = new HashMap<>(push.sshWithoutUserConfig());
+      credential.put("GIT_SSH", wrapper.toString());
+      assertThat(push.push(request, url, credential).status()).isEqualTo(PublishStatus.FAILED);
+      assertThat(Files.readString(args)).startsWith("-F /dev/null -i /keys/push-key ");
+
+      // Without it, ssh would read the user's ~/.ssh/config (a ProxyCommand planted there).
+      push.push(request, url, Map.of("GIT_SSH", wrapper.toString()));
+      assertThat(Files.readString(args)).startsWith("-i /keys/push-key ");
+    }
+  }
 }

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
 import hudson.AbortException;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitSCM;
 import hudson.plugins.git.UserRemoteConfig;
 import hudson.scm.SCM;
+import io.jenkins.plugins.parallelagents.push.PullRequestOrigin;
 import io.jenkins.plugins.parallelagents.push.PushRemote;
 import io.jenkins.plugins.parallelagents.trust.RevisionFiles;
 import io.jenkins.plugins.parallelagents.trust.TrustedPlan;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jenkins.plugins.git.AbstractGitSCMSource;
 import jenkins.scm.api.SCMFile;
 import jenkins.scm.api.SCMFileSystem;
 import jenkins.scm.api.SCMHead;
@@ -24,6 +25,8 @@ import jenkins.scm.api.SCMRevisionAction;
 import jenkins.scm.api.SCMSource;
 import jenkins.scm.api.mixin.ChangeRequestSCMHead;
 import jenkins.scm.api.mixin.ChangeRequestSCMRevision;
+import org.jenkinsci.plugins.workflow.cps.CpsScmFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 
 /**
@@ -54,14 +57,28 @@ final class BuildScm {
     return new BuildScm(run, source, head, revision);
   }
 
-  /** Whether the build is of a pull request that comes from another repository than the job's. */
-  boolean fromFork() {
-    return head instanceof ChangeRequestSCMHead && !SCMHeadOrigin.DEFAULT.equals(head.getOrigin());
+  /**
+   * Where the build's pull request comes from: a fork unless the build's SCM head is a change
+   * request whose origin is the job's own repository. A head that is no change request (a {@code
+   * CHANGE_ID} set by hand, a source that does not describe its pull requests) is {@code UNKNOWN},
+   * which publishing treats as a fork.
+   */
+  PullRequestOrigin origin() {
+    if (!(head instanceof ChangeRequestSCMHead)) {
+      return PullRequestOrigin.UNKNOWN;
+    }
+    return SCMHeadOrigin.DEFAULT.equals(head.getOrigin())
+        ? PullRequestOrigin.SAME_REPOSITORY
+        : PullRequestOrigin.FORK;
   }
 
-  /** The pull request's head commit, when the source's revision names it; else null. */
+  /**
+   * The pull request's head commit, when the build's revision names one; else null (the commit
+   * checked out is then the base, see {@link
+   * io.jenkins.plugins.parallelagents.distributed.RunStart}).
+   */
   String pullRequestHead() {
-    return revision instanceof AbstractGitSCMSource.SCMRevisionImpl git ? git.getHash() : null;
+    return HeadCommit.of(revision);
   }
 
   /** The name of the branch a pull request is for, for messages. */
@@ -102,6 +119,26 @@ final class BuildScm {
     }
   }
 
+  /**
+   * The files of {@code trusted} that the build's own revision holds otherwise, read through the
+   * SCM source as the trusted side is. Never from the workspace: it is reused between builds, and
+   * an earlier build's agents could have left its repository showing other content for the pull
+   * request's commit ({@code refs/replace}, alternates, rewritten objects or config) than what
+   * every other node checks out and runs.
+   */
+  List<String> changesIn(TrustedPlan trusted) throws IOException, InterruptedException {
+    try (SCMFileSystem files = SCMFileSystem.of(source, head, revision)) {
+      if (files == null) {
+        throw new AbortException(
+            "cannot read the pull request's revision "
+                + revision
+                + " through the SCM source to compare its plan with the trusted one: this SCM"
+                + " source offers no lightweight checkout");
+      }
+      return trusted.changesIn(revisionFiles(files));
+    }
+  }
+
   private static RevisionFiles revisionFiles(SCMFileSystem files) {
     return path -> {
       SCMFile file = files.child(path);
@@ -122,7 +159,7 @@ final class BuildScm {
    * git checkouts this build's Jenkinsfile made.
    */
   List<PushRemote> remotes() {
-    return configs().stream().map(c -> new PushRemote(c.getName(), c.getUrl())).toList();
+    return remotes(scms());
   }
 
   /** The credential the job's configuration gives the remote {@code name}, or null. */
@@ -135,13 +172,51 @@ final class BuildScm {
     return null;
   }
 
-  private List<UserRemoteConfig> configs() {
-    List<SCM> scms = new ArrayList<>();
-    if (source != null && head != null) {
-      scms.add(source.build(head, revision));
-    } else if (run instanceof WorkflowRun workflow) {
-      scms.addAll(workflow.getSCMs());
+  /**
+   * The git installation the job's git configuration names, or null for the default one; the push
+   * runs the same git as the checkout.
+   */
+  String gitTool() {
+    for (SCM scm : scms()) {
+      if (scm instanceof GitSCM git && git.getGitTool() != null) {
+        return git.getGitTool();
+      }
     }
+    return null;
+  }
+
+  /**
+   * The git remotes a job's configuration gives, for a page about the job rather than a build: its
+   * branch's SCM as the source builds it, else the SCM its Pipeline script is read from, else the
+   * git checkouts its last build made.
+   */
+  static List<PushRemote> remotesOf(Item item) {
+    List<SCM> scms = new ArrayList<>();
+    SCMSource source = SCMSource.SourceByItem.findSource(item);
+    SCMHead head = SCMHead.HeadByItem.findHead(item);
+    if (source != null && head != null) {
+      scms.add(source.build(head));
+    } else if (item instanceof WorkflowJob job) {
+      if (job.getDefinition() instanceof CpsScmFlowDefinition definition) {
+        scms.add(definition.getScm());
+      }
+      WorkflowRun last = job.getLastBuild();
+      if (last != null) {
+        scms.addAll(last.getSCMs());
+      }
+    }
+    return remotes(scms);
+  }
+
+  private static List<PushRemote> remotes(List<SCM> scms) {
+    return configs(scms).stream().map(c -> new PushRemote(c.getName(), c.getUrl())).toList();
+  }
+
+  private List<UserRemoteConfig> configs() {
+    return configs(scms());
+  }
+
+  private static List<UserRemoteConfig> configs(List<SCM> scms) {
     List<UserRemoteConfig> configs = new ArrayList<>();
     for (SCM scm : scms) {
       if (scm instanceof GitSCM git) {
@@ -149,5 +224,15 @@ final class BuildScm {
       }
     }
     return configs;
+  }
+
+  private List<SCM> scms() {
+    List<SCM> scms = new ArrayList<>();
+    if (source != null && head != null) {
+      scms.add(source.build(head, revision));
+    } else if (run instanceof WorkflowRun workflow) {
+      scms.addAll(workflow.getSCMs());
+    }
+    return scms;
   }
 }

@@ -107,20 +107,6 @@ final class MergeCalls {
     }
   }
 
-  /** What may be published, from the report the merge wrote; a {@link PublishRequest}. */
-  static final class Request extends OnNode<String> {
-    private static final long serialVersionUID = 1L;
-
-    Request(NodeSpec spec, NodeEnvironment environment) {
-      super(spec, environment);
-    }
-
-    @Override
-    String call(NodeRun run, CommandRunner runner) {
-      return Wire.write(new ReportUpdate(run).request());
-    }
-  }
-
   /** Publishes to the checkout's own branch (the plan names no remote); a {@link PublishReport}. */
   static final class PublishLocally extends OnNode<String> {
     private static final long serialVersionUID = 1L;
@@ -133,7 +119,8 @@ final class MergeCalls {
 
     @Override
     String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
-      return Wire.write(merge(run, runner).publishLocally(Wire.read(request, PublishRequest.class)));
+      return Wire.write(
+          merge(run, runner).publishLocally(Wire.read(request, PublishRequest.class)));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.parallelagents.jenkins.steps;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -134,6 +135,15 @@ public final class ReadAgentPlanStep extends Step {
       TrustedPlan trusted =
           changeId == null ? null : scm.trustedPlan(file, trustPlanChanges, listener);
       if (trusted != null) {
+        // Both sides are read through the SCM source, here on the controller, before any node
+        // runs anything: see BuildScm#changesIn.
+        List<String> changed = scm.changesIn(trusted);
+        if (!changed.isEmpty()) {
+          throw new AbortException(TrustedPlan.refusal(changed, scm.targetName()));
+        }
+        if (trusted.text() == null) {
+          throw new AbortException("the target branch has no plan at " + file);
+        }
         listener.getLogger().println("Plan " + file + ": read from the trusted revision");
       }
       NodeLabels nodes =
@@ -147,12 +157,14 @@ public final class ReadAgentPlanStep extends Step {
                       changeId,
                       changeId == null ? null : scm.pullRequestHead(),
                       trusted == null ? null : Wire.write(trusted),
-                      scm.targetName(),
                       Wire.write(nodes),
                       label),
                   new NodeEnvironment(env),
                   System.currentTimeMillis()));
       run.addOrReplaceAction(new ParallelAgentsAction(file, read.planText(), read.start()));
+      // The publish step takes its plan, start and merged report from this action: kept in
+      // build.xml, it survives a restart of the controller in the middle of the build.
+      run.save();
       listener
           .getLogger()
           .println(

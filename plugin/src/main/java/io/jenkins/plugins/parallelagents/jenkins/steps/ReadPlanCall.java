@@ -14,7 +14,6 @@ import io.jenkins.plugins.parallelagents.plan.PlanParser;
 import io.jenkins.plugins.parallelagents.plan.PlanProblem;
 import io.jenkins.plugins.parallelagents.plan.Task;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
-import io.jenkins.plugins.parallelagents.trust.GitRevisionFiles;
 import io.jenkins.plugins.parallelagents.trust.TrustedPlan;
 import java.io.File;
 import java.io.IOException;
@@ -29,8 +28,9 @@ import java.util.stream.Collectors;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Reads and validates the plan on the node: the trusted revision's text in a pull request (one that
- * changes the plan or a file it runs is refused), the labels checked, the run's base fixed.
+ * Reads and validates the plan on the node: the trusted revision's text in a pull request (the
+ * controller has refused one that changes the plan or a file it runs), else the checkout's; the
+ * labels checked, the run's base fixed.
  */
 final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
 
@@ -49,7 +49,6 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
       String changeId,
       String pullRequestHead,
       String trustedPlan,
-      String target,
       String nodeLabels,
       String label)
       implements Serializable {}
@@ -67,7 +66,7 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
   @Override
   public PlanRead invoke(File workspace, VirtualChannel channel) throws IOException {
     String file = request.file();
-    String text = request.trustedPlan() == null ? checkedOut(workspace, file) : trusted(workspace);
+    String text = request.trustedPlan() == null ? checkedOut(workspace, file) : trusted();
     Plan plan = parse(text, file);
     NodeLabels nodes = Wire.read(request.nodeLabels(), NodeLabels.class);
     List<String> problems = nodes.problems(plan, request.label());
@@ -108,17 +107,13 @@ final class ReadPlanCall extends MasterToSlaveFileCallable<PlanRead> {
     }
   }
 
-  /** The trusted text, once the commit checked out is known to hold the same plan and scripts. */
-  private String trusted(File workspace) throws IOException {
-    TrustedPlan trusted = Wire.read(request.trustedPlan(), TrustedPlan.class);
-    List<String> changed = trusted.changesIn(new GitRevisionFiles(workspace.toPath(), "HEAD"));
-    if (!changed.isEmpty()) {
-      throw new AbortException(TrustedPlan.refusal(changed, request.target()));
-    }
-    if (trusted.text() == null) {
-      throw new AbortException("the target branch has no plan at " + request.file());
-    }
-    return trusted.text();
+  /**
+   * The trusted revision's text. The controller compared the plan's inputs between the trusted
+   * revision and the pull request's through the SCM source before this call; the workspace, which
+   * earlier builds may have altered, takes no part in that.
+   */
+  private String trusted() {
+    return Wire.read(request.trustedPlan(), TrustedPlan.class).text();
   }
 
   /** Each task's node label expression, and the Merge stage's, with the built-in node policy. */
