@@ -78,12 +78,15 @@ final class FinishCommand implements Callable<Integer> {
                   stdout.flush();
                 }
               });
-      ReportUpdate update = new ReportUpdate(run);
-      PublishRequest request = update.request();
+      // What to publish comes from the report the merge returned, not from report.json, which
+      // a process the test left behind could have rewritten.
+      PublishRequest request = PublishRequest.of(report, run.plan(), run.start());
       if (request.allowed()) {
         long t0 = System.nanoTime();
         PublishReport published = publish(node, merge, request, report);
-        report = update.published(published, (System.nanoTime() - t0) / 1_000_000);
+        report =
+            new ReportUpdate(run)
+                .published(report, published, (System.nanoTime() - t0) / 1_000_000);
       }
       Path reports = DistributedNode.resolve(parent.host(), out);
       HandoffFolders.copyTree(run.directory().root(), reports);

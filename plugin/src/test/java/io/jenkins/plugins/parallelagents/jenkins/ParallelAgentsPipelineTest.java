@@ -186,28 +186,6 @@ class ParallelAgentsPipelineTest {
   }
 
   @Test
-  void aPullRequestPublishesToItsOwnBranchOnly() throws Exception {
-    SampleRepository repo = SampleRepository.create(temp, SamplePlans.STEPS);
-    j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
-    WorkflowJob job =
-        pipeline(
-            "pull-request",
-            """
-            withEnv(['CHANGE_ID=42']) {
-              parallelAgents(plan: 'agents-plan.yaml', label: 'agents', checkout: %s)
-            }
-            """
-                .formatted(repo.checkoutClosure()));
-
-    WorkflowRun run = j.buildAndAssertSuccess(job);
-
-    assertTrue(repo.hasBranch("agents/pr-42"), "the pull request's own target was pushed");
-    assertEquals("web", repo.show("agents/pr-42", "web.txt"));
-    assertFalse(repo.hasBranch("agents/steps"), "the plan's target was left alone");
-    assertEquals("agents/pr-42", run.getAction(ParallelAgentsAction.class).getTarget());
-  }
-
-  @Test
   void theStepsWorkOnTheirOwnInAScriptedPipeline() throws Exception {
     SampleRepository repo = SampleRepository.create(temp, SamplePlans.STEPS);
     j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());

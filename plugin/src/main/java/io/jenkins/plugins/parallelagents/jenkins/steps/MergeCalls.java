@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.util.function.Consumer;
 import jenkins.MasterToSlaveFileCallable;
 
-/** The merge node's calls: merge and test, what to publish, a local publish, the outcome. */
+/** The merge node's calls: merge and test (or only the reports of a stopped run), a local publish. */
 final class MergeCalls {
 
   private MergeCalls() {}
@@ -121,28 +121,6 @@ final class MergeCalls {
     String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
       return Wire.write(
           merge(run, runner).publishLocally(Wire.read(request, PublishRequest.class)));
-    }
-  }
-
-  /** Records how publishing went; returns the final {@code report.json}. */
-  static final class Record extends OnNode<String> {
-    private static final long serialVersionUID = 1L;
-    private final String publish;
-    private final long durationMs;
-
-    /**
-     * @param publish the {@link PublishReport}, as JSON
-     */
-    Record(NodeSpec spec, NodeEnvironment environment, String publish, long durationMs) {
-      super(spec, environment);
-      this.publish = publish;
-      this.durationMs = durationMs;
-    }
-
-    @Override
-    String call(NodeRun run, CommandRunner runner) {
-      PublishReport report = Wire.read(publish, PublishReport.class);
-      return new ReportJson().toJson(new ReportUpdate(run).published(report, durationMs));
     }
   }
 }

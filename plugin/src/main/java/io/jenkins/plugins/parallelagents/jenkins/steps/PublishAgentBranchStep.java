@@ -138,6 +138,7 @@ public final class PublishAgentBranchStep extends Step {
       if (refusal.isPresent()) {
         action.reportWritten(
             workspace.act(new PushCalls.Withhold(spec, environment, kept, refusal.get())));
+        ArchiveMasking.run(context, action.getRunId());
         context.get(TaskListener.class).getLogger().println("Not published: " + refusal.get());
         markPartial(action, run);
         return result(PublishStatus.SKIPPED, request.remote(), request.branch(), request.commit());
@@ -153,6 +154,8 @@ public final class PublishAgentBranchStep extends Step {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       action.reportWritten(
           workspace.act(new PushCalls.Record(spec, environment, kept, Wire.write(published), ms)));
+      // The final reports are archived after this step: masked as the merge's were.
+      ArchiveMasking.run(context, action.getRunId());
       if (published.status() != PublishStatus.PUSHED
           && published.status() != PublishStatus.UPDATED) {
         throw new AbortException(published.reason());
