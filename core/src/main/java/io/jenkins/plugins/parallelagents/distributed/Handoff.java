@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.parallelagents.git.Git;
 import io.jenkins.plugins.parallelagents.git.GitException;
 import io.jenkins.plugins.parallelagents.plan.Task;
+import io.jenkins.plugins.parallelagents.report.AtomicFiles;
+import io.jenkins.plugins.parallelagents.report.JunitXmlReport;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import java.io.IOException;
@@ -46,7 +48,15 @@ public final class Handoff {
     return root;
   }
 
-  /** Writes the task's report and bundles its branch from {@code repo}. */
+  /** Whether a task's report was handed off here (written here, or unstashed). */
+  public boolean has(String taskId) {
+    return Files.isRegularFile(root.resolve(taskId).resolve(REPORT), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * Writes the task's report and bundles its branch from {@code repo}; writes the task's own {@code
+   * junit.xml} in its run folder.
+   */
   public void export(Git git, Path repo, TaskReport task, String baseCommit) {
     Path dir = root.resolve(task.id());
     try {
@@ -64,6 +74,14 @@ public final class Handoff {
       }
       Files.writeString(
           dir.resolve(REPORT), json.writeValueAsString(task) + "\n", StandardCharsets.UTF_8);
+      // The task's own test case, for a host that records it where the task ran (Jenkins' stage).
+      Path junit = run.directory().taskJunit(task.id());
+      Files.createDirectories(junit.getParent());
+      AtomicFiles.write(
+          junit,
+          new JunitXmlReport()
+              .renderTask(run.plan().name(), task)
+              .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hand off task '" + task.id() + "' in " + dir, e);
     }

@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Assembles a distributed run's report from its parts and writes every format. */
 final class RunReports {
@@ -83,9 +85,22 @@ final class RunReports {
 
   void write(RunReport report) {
     try {
-      new ReportWriter(redactor::redact).writeAll(report, run.directory().root());
+      ReportWriter writer = new ReportWriter(redactor::redact);
+      writer.writeAll(report, run.directory().root());
+      writer.writeMergeJunit(report, run.directory().root(), handedOff(report));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the reports in " + run.directory().root(), e);
     }
+  }
+
+  /** The tasks whose hand-off is here: each wrote its own junit.xml where it ran. */
+  private Set<String> handedOff(RunReport report) {
+    Set<String> ids = new HashSet<>();
+    for (TaskReport task : report.tasks()) {
+      if (run.handoff().has(task.id())) {
+        ids.add(task.id());
+      }
+    }
+    return ids;
   }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.parallelagents.report;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -34,17 +36,40 @@ public final class JunitXmlReport {
 
   /** The report as a JUnit XML document. */
   public String render(RunReport report) {
+    return render(report, Set.of());
+  }
+
+  /**
+   * The report without the cases of {@code recordedElsewhere}: tasks whose own case (see {@link
+   * #renderTask}) a host recorded where the task ran, so that no task counts twice.
+   */
+  public String render(RunReport report, Set<String> recordedElsewhere) {
     List<Case> cases = new ArrayList<>();
     RunInfo run = report.run();
     String interrupted = run != null && run.status() == RunStatus.INTERRUPTED ? run.reason() : null;
-    report.tasks().forEach(task -> cases.add(taskCase(task, interrupted)));
+    report.tasks().stream()
+        .filter(task -> !recordedElsewhere.contains(task.id()))
+        .forEach(task -> cases.add(taskCase(task, interrupted)));
     cases.add(mergeCase(report.merge()));
     if (report.merge() != null) {
       report.merge().setAside().forEach(aside -> cases.add(setAsideCase(aside)));
     }
     cases.add(testCase(report.test()));
+    String runName = report.run() == null ? "" : report.run().name();
+    long makespan = report.timing() == null ? 0 : report.timing().makespanMs();
+    Instant started = report.run() == null ? null : report.run().startedAt();
+    return document(runName, makespan, started, cases);
+  }
+
+  /** One task's case alone: what a host records where the task ran, as soon as it ends. */
+  public String renderTask(String runName, TaskReport task) {
+    return document(runName, task.durationMs(), task.startedAt(), List.of(taskCase(task, null)));
+  }
+
+  private static String document(
+      String runName, long durationMs, Instant started, List<Case> cases) {
     try {
-      return write(report, cases);
+      return write(runName, durationMs, started, cases);
     } catch (XMLStreamException e) {
       // Writing to a StringWriter has no I/O to fail; only a programming error gets here.
       throw new IllegalStateException("cannot write junit.xml", e);
@@ -229,22 +254,21 @@ public final class JunitXmlReport {
     return reason != null ? reason : status.name();
   }
 
-  private static String write(RunReport report, List<Case> cases) throws XMLStreamException {
+  private static String write(String runName, long durationMs, Instant started, List<Case> cases)
+      throws XMLStreamException {
     StringWriter text = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeCharacters("\n");
     xml.writeStartElement("testsuite");
-    String runName = report.run() == null ? "" : report.run().name();
     xml.writeAttribute("name", Escape.xmlSafe("parallel-agents: " + runName));
     xml.writeAttribute("tests", Integer.toString(cases.size()));
     xml.writeAttribute("failures", Long.toString(count(cases, Outcome.FAILURE)));
     xml.writeAttribute("errors", "0");
     xml.writeAttribute("skipped", Long.toString(count(cases, Outcome.SKIPPED)));
-    long makespan = report.timing() == null ? 0 : report.timing().makespanMs();
-    xml.writeAttribute("time", Durations.seconds(makespan));
-    if (report.run() != null && report.run().startedAt() != null) {
-      xml.writeAttribute("timestamp", report.run().startedAt().toString());
+    xml.writeAttribute("time", Durations.seconds(durationMs));
+    if (started != null) {
+      xml.writeAttribute("timestamp", started.toString());
     }
     for (Case c : cases) {
       xml.writeCharacters("\n  ");

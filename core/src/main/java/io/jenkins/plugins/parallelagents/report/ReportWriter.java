@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +49,18 @@ public final class ReportWriter {
     HtmlReport html =
         new HtmlReport(relative -> Files.isRegularFile(runDirectory.resolve(relative)));
     write(runDirectory.resolve(RunDirectory.REPORT_HTML), html.render(report));
+  }
+
+  /**
+   * Writes {@code junit-merge.xml}: {@code junit.xml} without the cases of the tasks a host
+   * recorded where they ran (a distributed run's {@code tasks/<id>/junit.xml}).
+   */
+  public void writeMergeJunit(RunReport report, Path runDirectory, Set<String> recordedElsewhere)
+      throws IOException {
+    report = values.apply(report, RunReport.class);
+    write(
+        runDirectory.resolve(RunDirectory.JUNIT_MERGE_XML),
+        new JunitXmlReport().render(report, recordedElsewhere));
   }
 
   private void write(Path file, String content) throws IOException {

@@ -13,6 +13,13 @@ public record RunDirectory(Path root) {
   public static final String REPORT_MD = "report.md";
   public static final String REPORT_HTML = "report.html";
   public static final String JUNIT_XML = "junit.xml";
+
+  /**
+   * A distributed run's {@code junit.xml} without the tasks that handed off: a host that records
+   * each task's own {@code tasks/<id>/junit.xml} where it ran records this one after the merge.
+   */
+  public static final String JUNIT_MERGE_XML = "junit-merge.xml";
+
   public static final String PLAN_JSON = "plan.json";
 
   public Path reportJson() {
@@ -25,6 +32,11 @@ public record RunDirectory(Path root) {
 
   public Path taskDir(String taskId) {
     return root.resolve("tasks").resolve(taskId);
+  }
+
+  /** A distributed task's own {@code junit.xml}, written when it hands off. */
+  public Path taskJunit(String taskId) {
+    return taskDir(taskId).resolve(JUNIT_XML);
   }
 
   public Path promptFile(String taskId) {

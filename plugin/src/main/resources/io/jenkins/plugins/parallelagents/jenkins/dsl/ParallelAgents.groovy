@@ -121,6 +121,7 @@ class ParallelAgents implements Serializable {
                 for (String id : (List<String>) outline.fanOut) {
                     unstashTask(outline, id, progress.stashed)
                 }
+                boolean again = false
                 try {
                     merged = script.mergeAgentBranches(stopped: progress.stopped)
                     if (progress.stopped == null && !approve) {
@@ -128,8 +129,18 @@ class ParallelAgents implements Serializable {
                     }
                     mergeNode = script.env.NODE_NAME
                     mergeWorkspace = script.pwd()
+                } catch (SynchronousResumeNotSupportedException e) {
+                    // Run again after a restart: its tests are recorded by the run that ends.
+                    again = true
+                    throw e
                 } finally {
-                    archiveReports(reports)
+                    script.archiveArtifacts(artifacts: "${reports}/**", allowEmptyArchive: true)
+                    if (!again) {
+                        // Merge and test, and the tasks that never handed off: the others were
+                        // recorded in their own stages.
+                        script.junit(testResults: "${reports}/junit-merge.xml",
+                                allowEmptyResults: true)
+                    }
                 }
             }
         }
@@ -146,7 +157,9 @@ class ParallelAgents implements Serializable {
                         try {
                             publish(args)
                         } finally {
-                            archiveReports(reports)
+                            // The final reports; their tests were recorded in Merge & Test.
+                            script.archiveArtifacts(artifacts: "${reports}/**",
+                                    allowEmptyArchive: true)
                         }
                     }
                 }
@@ -158,11 +171,6 @@ class ParallelAgents implements Serializable {
     private void publish(Map args) {
         script.publishAgentBranch(credentialsId: args.credentialsId,
                 publishPullRequests: args.publishPullRequests == true)
-    }
-
-    private void archiveReports(String reports) {
-        script.archiveArtifacts(artifacts: "${reports}/**", allowEmptyArchive: true)
-        script.junit(testResults: "${reports}/junit.xml", allowEmptyResults: true)
     }
 
     /**
@@ -253,6 +261,7 @@ class ParallelAgents implements Serializable {
             end.status = null
             end.reason = null
             Throwable failed = null
+            boolean again = false
             checkOut(checkout)
             for (String foundationId : (List<String>) outline.foundation) {
                 if (foundationId == id) {
@@ -282,6 +291,7 @@ class ParallelAgents implements Serializable {
                 end.reason = "its agent was interrupted: ${interruption(e)}"
                 throw e
             } catch (SynchronousResumeNotSupportedException e) {
+                again = true
                 throw e
             } catch (Exception e) {
                 end.status = 'FAILED'
@@ -294,6 +304,12 @@ class ParallelAgents implements Serializable {
                 end.stashed = true
                 script.archiveArtifacts(artifacts: "${outline.reports}/tasks/${id}/**",
                         allowEmptyArchive: true)
+                if (!again) {
+                    // The task's own test case, shown in its stage (once: not for a try that
+                    // runs again).
+                    script.junit(testResults: "${outline.reports}/tasks/${id}/junit.xml",
+                            allowEmptyResults: true)
+                }
             }
             if (failed != null) {
                 // The task failed (its hand-off says why): its stage is red, the run goes on.
