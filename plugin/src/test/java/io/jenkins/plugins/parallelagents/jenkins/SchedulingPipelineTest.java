@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Label;
 import hudson.model.Result;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
+import io.jenkins.plugins.parallelagents.report.MergeStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.TaskReport;
 import io.jenkins.plugins.parallelagents.report.TaskStatus;
@@ -20,7 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jenkins.model.CauseOfInterruption;
+import org.jenkinsci.plugins.workflow.actions.LabelAction;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.nodes.StepAtomNode;
@@ -29,6 +33,7 @@ import org.jenkinsci.plugins.workflow.graph.StepNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -189,6 +194,74 @@ class SchedulingPipelineTest {
   }
 
   @Test
+  void anAbortWhileEveryTaskRuns_stopsTheRun_andPublishesNothing() throws Exception {
+    // No task waits for another here: the abort reaches running agents only.
+    SampleRepository repo = SampleRepository.create(temp, SamplePlans.RETENTION);
+    j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
+    Path started = temp.resolve("api-started");
+    WorkflowJob job =
+        pipeline(
+            "aborted-running",
+            """
+            parallelAgents(plan: 'agents-plan.yaml', label: 'agents', checkout: %s) { task ->
+              if (task.id == 'api') {
+                sh 'touch "%s"; sleep 600'
+              }
+              writeFile file: "${task.id}.txt", text: task.id
+            }
+            """
+                .formatted(repo.checkoutClosure(), started));
+
+    WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+    waitFor(started);
+    run.getExecutor().interrupt(Result.ABORTED, new CauseOfInterruption.UserInterruption("alice"));
+    j.waitForCompletion(run);
+
+    j.assertBuildStatus(Result.ABORTED, run);
+    RunReport report = run.getAction(ParallelAgentsAction.class).report();
+    assertNotNull(report, "the merge stage wrote the report");
+    assertEquals(TaskStatus.CANCELLED, report.task("api").orElseThrow().status());
+    assertEquals(MergeStatus.SKIPPED, report.merge().status());
+    assertFalse(repo.hasBranch("agents/retention"), "nothing is published from an aborted build");
+  }
+
+  @Test
+  void approveBeforePublish_pushesOnlyOnceSomeoneApproves_holdingNoExecutorMeanwhile()
+      throws Exception {
+    SampleRepository repo = SampleRepository.create(temp, SamplePlans.BLOCK);
+    j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
+    WorkflowJob job =
+        pipeline(
+            "approved",
+            """
+            parallelAgents(plan: 'agents-plan.yaml', label: 'agents', checkout: %s,
+                           approveBeforePublish: true) { task ->
+              writeFile file: "${task.id}.txt", text: task.id
+            }
+            """
+                .formatted(repo.checkoutClosure()));
+
+    WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+    InputAction input = null;
+    for (int i = 0; i < 1200 && (input == null || input.getExecutions().isEmpty()); i++) {
+      Thread.sleep(100);
+      input = run.getAction(InputAction.class);
+    }
+    assertNotNull(input, "the build waits for approval");
+    assertFalse(repo.hasBranch("agents/block"), "nothing is pushed before the approval");
+    int busy = 0;
+    for (hudson.model.Computer computer : j.jenkins.getComputers()) {
+      busy += computer.countBusy();
+    }
+    assertEquals(0, busy, "no executor is held while waiting");
+    input.getExecutions().get(0).proceed((Map<String, Object>) null);
+    j.assertBuildStatusSuccess(j.waitForCompletion(run));
+
+    assertEquals("page", repo.show("agents/block", "page.txt"));
+    assertThat(stageNamesOf(run), hasItems("Merge & Test", "Approve", "Publish"));
+  }
+
+  @Test
   void aTaskWhoseNodeFailsIsRecordedFailedAndTheOthersAreStillMerged() throws Exception {
     SampleRepository repo = SampleRepository.create(temp, SamplePlans.BLOCK);
     j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
@@ -270,6 +343,14 @@ class SchedulingPipelineTest {
       }
     }
     return names;
+  }
+
+  private static List<String> stageNamesOf(WorkflowRun run) {
+    return new DepthFirstScanner()
+        .filteredNodes(run.getExecution(), node -> node.getPersistentAction(LabelAction.class) != null)
+        .stream()
+        .map(node -> node.getPersistentAction(LabelAction.class).getDisplayName())
+        .toList();
   }
 
   private static List<String> artifacts(WorkflowRun run) {

@@ -27,9 +27,11 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
 
   private static final Logger LOGGER = Logger.getLogger(AgentSchedule.class.getName());
 
-  private final LinkedHashMap<String, String> endedStatus = new LinkedHashMap<>();
-  private final LinkedHashMap<String, String> endedReason = new LinkedHashMap<>();
-  private final LinkedHashSet<String> running = new LinkedHashSet<>();
+  // Replaced whole under the lock, never changed in place: a save on another thread may be
+  // walking the old ones.
+  private volatile LinkedHashMap<String, String> endedStatus = new LinkedHashMap<>();
+  private volatile LinkedHashMap<String, String> endedReason = new LinkedHashMap<>();
+  private volatile LinkedHashSet<String> running = new LinkedHashSet<>();
 
   /** Waiting executions live only in memory: each registers again when Pipeline resumes it. */
   private transient List<AwaitAgentTaskStep.Execution> waiting;
@@ -72,8 +74,11 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
         }
       }
     }
-    save();
-    execution.decided(decision);
+    try {
+      save();
+    } finally {
+      execution.decided(decision);
+    }
   }
 
   /** Forgets a waiting task that was stopped. */
@@ -86,11 +91,17 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
     TaskGate gate = gate();
     Map<AwaitAgentTaskStep.Execution, TaskGate.Decision> decided = new LinkedHashMap<>();
     synchronized (this) {
-      endedStatus.put(taskId, status.name());
+      LinkedHashMap<String, String> statuses = new LinkedHashMap<>(endedStatus);
+      statuses.put(taskId, status.name());
+      endedStatus = statuses;
       if (reason != null) {
-        endedReason.put(taskId, reason);
+        LinkedHashMap<String, String> reasons = new LinkedHashMap<>(endedReason);
+        reasons.put(taskId, reason);
+        endedReason = reasons;
       }
-      running.remove(taskId);
+      LinkedHashSet<String> holding = new LinkedHashSet<>(running);
+      holding.remove(taskId);
+      running = holding;
       for (AwaitAgentTaskStep.Execution execution : new ArrayList<>(waiting())) {
         TaskGate.Decision decision = decideFor(gate, execution);
         decided.put(execution, decision);
@@ -99,8 +110,12 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
         }
       }
     }
-    save();
-    decided.forEach(AwaitAgentTaskStep.Execution::decided);
+    try {
+      save();
+    } finally {
+      // Taken off the waiting list above: they must hear, whatever the save did.
+      decided.forEach(AwaitAgentTaskStep.Execution::decided);
+    }
   }
 
   /** How each task that ended without running to its hand-off ended, for the merge's report. */
@@ -117,7 +132,9 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
     endedStatus.forEach((id, status) -> ended.put(id, TaskStatus.valueOf(status)));
     TaskGate.Decision decision = gate.decide(execution.taskId(), ended, running.size());
     if (decision instanceof TaskGate.Start) {
-      running.add(execution.taskId());
+      LinkedHashSet<String> holding = new LinkedHashSet<>(running);
+      holding.add(execution.taskId());
+      running = holding;
     }
     return decision;
   }
@@ -137,7 +154,7 @@ public final class AgentSchedule extends InvisibleAction implements RunAction2 {
   private void save() {
     try {
       run.save();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       LOGGER.log(Level.WARNING, "cannot save " + run + " after a scheduling decision", e);
     }
   }

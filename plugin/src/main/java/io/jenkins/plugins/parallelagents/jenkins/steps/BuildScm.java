@@ -24,6 +24,7 @@ import jenkins.scm.api.SCMRevision;
 import jenkins.scm.api.SCMRevisionAction;
 import jenkins.scm.api.SCMSource;
 import jenkins.scm.api.mixin.ChangeRequestSCMHead;
+import jenkins.scm.api.mixin.ChangeRequestSCMHead2;
 import jenkins.scm.api.mixin.ChangeRequestSCMRevision;
 import org.jenkinsci.plugins.workflow.cps.CpsScmFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -60,11 +61,13 @@ final class BuildScm {
   /**
    * Where the build's pull request comes from: a fork unless the build's SCM head is a change
    * request whose origin is the job's own repository. A head that is no change request (a {@code
-   * CHANGE_ID} set by hand, a source that does not describe its pull requests) is {@code UNKNOWN},
+   * CHANGE_ID} set by hand), or one that does not describe its origin, is {@code UNKNOWN},
    * which publishing treats as a fork.
    */
   PullRequestOrigin origin() {
-    if (!(head instanceof ChangeRequestSCMHead)) {
+    // Only ChangeRequestSCMHead2 describes its origin: any other head reports the default origin
+    // (SCMHead#getOrigin) whether or not it comes from a fork.
+    if (!(head instanceof ChangeRequestSCMHead2)) {
       return PullRequestOrigin.UNKNOWN;
     }
     return SCMHeadOrigin.DEFAULT.equals(head.getOrigin())

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Launches the engine's steps with the step context's {@link Launcher}, which {@code container},
@@ -19,6 +20,13 @@ import java.util.Map;
  * sh} step of the same block would. Lives on the controller, exported to the node's channel.
  */
 final class ContextLaunches implements StepLaunches {
+
+  /**
+   * Marks every process of one launch, wherever it runs: {@link Launcher#kill(Map)} stops what
+   * carries it, inside a container too (docker-workflow's decorator kills by it there), where
+   * killing the local {@code docker exec} client would leave the command running.
+   */
+  static final String LAUNCH_COOKIE = "PARALLEL_AGENTS_LAUNCH";
 
   private final Launcher launcher;
   private final VirtualChannel channel;
@@ -35,17 +43,22 @@ final class ContextLaunches implements StepLaunches {
   public StepLauncher.Launched launch(
       List<String> argv, String directory, Map<String, String> environment, OutputStream output)
       throws IOException, InterruptedException {
+    Map<String, String> marked = new HashMap<>(environment);
+    String cookie = UUID.randomUUID().toString();
+    marked.put(LAUNCH_COOKIE, cookie);
     Proc proc =
         launcher
             .launch()
             .cmds(escaped(argv))
-            .envs(escaped(environment))
+            .envs(escaped(marked))
             .pwd(new FilePath(launcher.getChannel(), directory))
             .stdout(output)
             // Not the command line in the build log: an agent's may hold its whole prompt.
             .quiet(true)
             .start();
-    return channel.export(StepLauncher.Launched.class, new Launched(proc, output, channel));
+    return channel.export(
+        StepLauncher.Launched.class,
+        new Launched(proc, output, channel, launcher, Map.of(LAUNCH_COOKIE, cookie)));
   }
 
   /**
@@ -70,11 +83,20 @@ final class ContextLaunches implements StepLaunches {
     private final Proc proc;
     private final OutputStream output;
     private final VirtualChannel channel;
+    private final Launcher launcher;
+    private final Map<String, String> cookie;
 
-    Launched(Proc proc, OutputStream output, VirtualChannel channel) {
+    Launched(
+        Proc proc,
+        OutputStream output,
+        VirtualChannel channel,
+        Launcher launcher,
+        Map<String, String> cookie) {
       this.proc = proc;
       this.output = output;
       this.channel = channel;
+      this.launcher = launcher;
+      this.cookie = cookie;
     }
 
     @Override
@@ -109,7 +131,11 @@ final class ContextLaunches implements StepLaunches {
 
     @Override
     public void kill() throws IOException, InterruptedException {
-      proc.kill();
+      try {
+        launcher.kill(cookie);
+      } finally {
+        proc.kill();
+      }
     }
   }
 }

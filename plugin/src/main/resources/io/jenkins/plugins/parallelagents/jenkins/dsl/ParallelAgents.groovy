@@ -65,9 +65,10 @@ class ParallelAgents implements Serializable {
                         allowBuiltIn: allowBuiltIn, trustPlanChanges: args.trustPlanChanges == true)
             }
         }
-        // What stopped the run before its merge: an interruption outside any task's agent (the
-        // build aborted while tasks waited, or a node, checkout or stash interrupted).
-        Map progress = [results: [:], stashed: [:], stopped: null, interruption: null]
+        // stopped: what stopped the run before its merge, an interruption other than a timeout
+        // inside a task's agent (the build aborted, a node, checkout or stash interrupted).
+        Map progress = [results: [:], stashed: [:], stopped: null, interruption: null,
+                        failure: null]
         boolean foundationDone = true
         for (String foundationId : (List<String>) outline.foundation) {
             String id = foundationId
@@ -90,13 +91,23 @@ class ParallelAgents implements Serializable {
                     fanOutBranch(outline, task, label, checkout, agent, progress)
                 }
             }
-            script.stage('Tasks') {
-                script.parallel(branches)
+            try {
+                script.stage('Tasks') {
+                    script.parallel(branches)
+                }
+            } catch (FlowInterruptedException e) {
+                stop(progress, e)
+            } catch (Exception e) {
+                // A branch that failed outside its task's record: the merge still reports.
+                progress.failure = e
             }
         }
         Map merged = mergeAndPublish(outline, args, checkout, progress)
         if (progress.interruption != null) {
             throw (Throwable) progress.interruption
+        }
+        if (progress.failure != null) {
+            throw (Throwable) progress.failure
         }
         return merged
     }
@@ -153,7 +164,8 @@ class ParallelAgents implements Serializable {
             script.stage('Publish') {
                 // Back in the merge's workspace, which holds the tested commit.
                 script.node(mergeNode) {
-                    script.ws(mergeWorkspace) {
+                    // dir, not ws: ws would lock the folder anew and move to <folder>@2.
+                    script.dir(mergeWorkspace) {
                         try {
                             publish(args)
                         } finally {
@@ -189,6 +201,18 @@ class ParallelAgents implements Serializable {
             script.endAgentTask(task: id, status: 'CANCELLED',
                     reason: "the run was stopped while it waited: ${interruption(e)}")
             return
+        } catch (Exception e) {
+            progress.results[id] = 'FAILED'
+            script.endAgentTask(task: id, status: 'FAILED',
+                    reason: "it could not wait for its needs: ${e.message}")
+            throw e
+        }
+        if (gate.start && progress.stopped != null) {
+            // Started as the run was being stopped: it does not run.
+            progress.results[id] = 'CANCELLED'
+            script.endAgentTask(task: id, status: 'CANCELLED',
+                    reason: "the run was stopped: ${progress.stopped}")
+            return
         }
         if (!gate.start) {
             progress.results[id] = 'SKIPPED'
@@ -216,6 +240,10 @@ class ParallelAgents implements Serializable {
                         if (end.status == null) {
                             end.status = 'CANCELLED'
                             end.reason = "its node was interrupted: ${interruption(e)}"
+                        }
+                        // Only a timeout inside the agent ends the task alone; anything else
+                        // (the build aborted) stops the run.
+                        if (end.status != 'CANCELLED' || !isTimeout(e)) {
                             stop(progress, e)
                         }
                         throw e
@@ -229,6 +257,11 @@ class ParallelAgents implements Serializable {
                 }
             }
         } finally {
+            if (isDone(end.status) && !end.stashed) {
+                // Its dependants would find nothing to take: it did not hand off.
+                end.status = 'FAILED'
+                end.reason = "its hand-off could not be stashed"
+            }
             progress.results[id] = end.status ?: 'FAILED'
             progress.stashed[id] = end.stashed
             script.endAgentTask(task: id, status: progress.results[id], reason: end.reason)
@@ -241,6 +274,12 @@ class ParallelAgents implements Serializable {
             progress.stopped = interruption(e)
             progress.interruption = e
         }
+    }
+
+    /** A {@code timeout} step's interruption (inside the agent block, it ends the task only). */
+    @NonCPS
+    private static boolean isTimeout(FlowInterruptedException e) {
+        return e.causes.any { it.getClass().name.endsWith('$ExceededTimeout') }
     }
 
     @NonCPS
