@@ -294,6 +294,37 @@ class SchedulingPipelineTest {
   }
 
   @Test
+  void mergeAndPublishRunAgainAfterAPush_asARetriedStageDoes_neitherMergeNorPushAgain()
+      throws Exception {
+    SampleRepository repo = SampleRepository.create(temp, SamplePlans.STEPS);
+    j.createOnlineSlave(Label.get("agents"), repo.nodeEnvironment());
+    WorkflowJob job =
+        pipeline(
+            "again",
+            """
+            def checkOut = %s
+            node('agents') {
+              checkOut()
+              def plan = readAgentPlan(file: 'agents-plan.yaml')
+              planAgentTask(task: 'api')
+              planAgentTask(task: 'web')
+              def first = mergeAgentBranches()
+              publishAgentBranch()
+              def again = mergeAgentBranches()
+              def published = publishAgentBranch()
+              echo "same commit: ${first.commit == again.commit}, publish ${published.status}"
+            }
+            """
+                .formatted(repo.checkoutClosure()));
+
+    WorkflowRun run = j.buildAndAssertSuccess(job);
+
+    j.assertLogContains("; not merging again", run);
+    j.assertLogContains("same commit: true, publish PUSHED", run);
+    assertEquals("web", repo.show("agents/steps", "web.txt"));
+  }
+
+  @Test
   void aPlanAskingForBestOfNIsRefusedAtPlan() throws Exception {
     SampleRepository repo =
         SampleRepository.create(

@@ -10,6 +10,7 @@ import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.jenkins.schedule.AgentSchedule;
 import jenkins.model.CauseOfInterruption;
+import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.SetAside;
@@ -77,6 +78,21 @@ public final class MergeAgentBranchesStep extends Step {
       ParallelAgentsAction action = ParallelAgentsAction.of(run);
       Collection<CauseOfInterruption> aborted = BuildAbort.causes(run);
       String why = stopped != null ? stopped : aborted.isEmpty() ? null : BuildAbort.why(aborted);
+      RunReport earlier = action.report();
+      if (why == null && earlier != null && published(earlier)) {
+        // A stage run again after a restart (see the layout's retry) whose first try already
+        // pushed: merging again would make a new commit that the target refuses.
+        context
+            .get(TaskListener.class)
+            .getLogger()
+            .println(
+                "[merge & test] this build already published "
+                    + earlier.publish().commit()
+                    + " to "
+                    + earlier.publish().branch()
+                    + "; not merging again");
+        return outcome(earlier, action);
+      }
       String json;
       try {
         json =
@@ -107,6 +123,17 @@ public final class MergeAgentBranchesStep extends Step {
       if (stopped == null && report.run().status() == RunStatus.FAILED) {
         throw new AbortException(report.run().reason());
       }
+      return outcome(report, action);
+    }
+
+    private static boolean published(RunReport report) {
+      PublishStatus status = report.publish().status();
+      return status == PublishStatus.PUSHED || status == PublishStatus.UPDATED;
+    }
+
+    /** What the pipeline script gets: plain values only. */
+    private static LinkedHashMap<String, Object> outcome(
+        RunReport report, ParallelAgentsAction action) {
       LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
       merged.put("merge", report.merge().status().name());
       merged.put("test", report.test().status().name());

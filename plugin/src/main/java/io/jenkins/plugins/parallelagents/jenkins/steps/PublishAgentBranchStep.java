@@ -126,6 +126,15 @@ public final class PublishAgentBranchStep extends Step {
         throw new AbortException(
             "this build has merged nothing to publish: call mergeAgentBranches on this node first");
       }
+      PublishReport earlier = merged.publish();
+      if (earlier.status() == PublishStatus.PUSHED || earlier.status() == PublishStatus.UPDATED) {
+        // An earlier try of this stage published, then a restart hit a later step: not again.
+        context
+            .get(TaskListener.class)
+            .getLogger()
+            .println("Already published " + earlier.commit() + " to " + earlier.branch());
+        return result(earlier.status(), earlier.remote(), earlier.branch(), earlier.commit());
+      }
       PublishRequest request = PublishRequest.of(merged, action.plan(), action.start());
       if (!request.allowed()) {
         throw new AbortException(request.refusal());
