@@ -307,10 +307,6 @@ public final class NodeMerge {
   }
 
   /**
-   * A task with no hand-off: skipped when the foundation before it or something it needs did not
-   * succeed, else lost on the way.
-   */
-  /**
    * Why there is nothing to merge, or {@code null}: a foundation task that did not succeed, or no
    * task after it that did. Any other failed task is set aside by the merge train.
    */

@@ -15,5 +15,10 @@ public enum PublishStatus {
    * The host was asked not to publish ({@code finish --no-publish}): the run can still succeed, its
    * result combined and tested.
    */
-  NOT_REQUESTED
+  NOT_REQUESTED;
+
+  /** Whether the result went out: pushed, or the local branch updated. */
+  public boolean published() {
+    return this == PUSHED || this == UPDATED;
+  }
 }

@@ -26,8 +26,7 @@ public final class RunOutcome {
 
   public static Verdict of(
       List<TaskReport> tasks, MergeReport merge, TestReport test, PublishReport publish) {
-    boolean published =
-        publish.status() == PublishStatus.PUSHED || publish.status() == PublishStatus.UPDATED;
+    boolean published = publish.status().published();
     if (published) {
       TaskReport failed = firstNotDone(tasks);
       if (merge.setAside().isEmpty() && failed == null) {

@@ -10,7 +10,6 @@ import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.jenkins.action.ParallelAgentsAction;
 import io.jenkins.plugins.parallelagents.jenkins.schedule.AgentSchedule;
 import jenkins.model.CauseOfInterruption;
-import io.jenkins.plugins.parallelagents.report.PublishStatus;
 import io.jenkins.plugins.parallelagents.report.RunReport;
 import io.jenkins.plugins.parallelagents.report.RunStatus;
 import io.jenkins.plugins.parallelagents.report.SetAside;
@@ -79,7 +78,7 @@ public final class MergeAgentBranchesStep extends Step {
       Collection<CauseOfInterruption> aborted = BuildAbort.causes(run);
       String why = stopped != null ? stopped : aborted.isEmpty() ? null : BuildAbort.why(aborted);
       RunReport earlier = action.report();
-      if (why == null && earlier != null && published(earlier)) {
+      if (why == null && earlier != null && earlier.publish().status().published()) {
         // A stage run again after a restart (see the layout's retry) whose first try already
         // pushed: merging again would make a new commit that the target refuses.
         context
@@ -124,11 +123,6 @@ public final class MergeAgentBranchesStep extends Step {
         throw new AbortException(report.run().reason());
       }
       return outcome(report, action);
-    }
-
-    private static boolean published(RunReport report) {
-      PublishStatus status = report.publish().status();
-      return status == PublishStatus.PUSHED || status == PublishStatus.UPDATED;
     }
 
     /** What the pipeline script gets: plain values only. */

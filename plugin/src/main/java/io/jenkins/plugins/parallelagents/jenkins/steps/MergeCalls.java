@@ -6,7 +6,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.parallelagents.distributed.NodeMerge;
 import io.jenkins.plugins.parallelagents.distributed.NodeRun;
 import io.jenkins.plugins.parallelagents.distributed.PublishRequest;
-import io.jenkins.plugins.parallelagents.distributed.ReportUpdate;
+import io.jenkins.plugins.parallelagents.distributed.TaskEnd;
 import io.jenkins.plugins.parallelagents.git.EnvironmentException;
 import io.jenkins.plugins.parallelagents.process.CommandRunner;
 import io.jenkins.plugins.parallelagents.process.LocalCommandRunner;
@@ -14,6 +14,7 @@ import io.jenkins.plugins.parallelagents.report.PublishReport;
 import io.jenkins.plugins.parallelagents.report.ReportJson;
 import java.io.File;
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Consumer;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -99,11 +100,12 @@ final class MergeCalls {
     String call(NodeRun run, CommandRunner runner) throws EnvironmentException {
       Consumer<String> output = LogSink.forPhase(listener, "merge & test");
       NodeMerge merge = merge(run, runner);
+      Map<String, TaskEnd> ends = Wire.readEnds(endedOnHost);
       return new ReportJson()
           .toJson(
               stopped == null
-                  ? merge.mergeAndTest(output, Wire.readEnds(endedOnHost))
-                  : merge.reportStopped(stopped, Wire.readEnds(endedOnHost), output));
+                  ? merge.mergeAndTest(output, ends)
+                  : merge.reportStopped(stopped, ends, output));
     }
   }
 

@@ -127,7 +127,7 @@ public final class PublishAgentBranchStep extends Step {
             "this build has merged nothing to publish: call mergeAgentBranches on this node first");
       }
       PublishReport earlier = merged.publish();
-      if (earlier.status() == PublishStatus.PUSHED || earlier.status() == PublishStatus.UPDATED) {
+      if (earlier.status().published()) {
         // An earlier try of this stage published, then a restart hit a later step: not again.
         context
             .get(TaskListener.class)
@@ -165,8 +165,7 @@ public final class PublishAgentBranchStep extends Step {
           workspace.act(new PushCalls.Record(spec, environment, kept, Wire.write(published), ms)));
       // The final reports are archived after this step: masked as the merge's were.
       ArchiveMasking.run(context, action.getRunId());
-      if (published.status() != PublishStatus.PUSHED
-          && published.status() != PublishStatus.UPDATED) {
+      if (!published.status().published()) {
         throw new AbortException(published.reason());
       }
       context

@@ -67,19 +67,17 @@ class ParallelAgents implements Serializable {
         }
         // stopped: what stopped the run before its merge, an interruption other than a timeout
         // inside a task's agent (the build aborted, a node, checkout or stash interrupted).
-        Map progress = [results: [:], stashed: [:], stopped: null, interruption: null,
-                        failure: null]
+        Map progress = [stashed: [:], stopped: null, interruption: null, failure: null]
         boolean foundationDone = true
         for (String foundationId : (List<String>) outline.foundation) {
             String id = foundationId
             if (!foundationDone || progress.stopped != null) {
                 skippedStage(id, progress.stopped != null
                         ? "the run was stopped" : "an earlier foundation task did not succeed")
-                progress.results[id] = 'SKIPPED'
                 continue
             }
-            runStage(outline, (Map) outline.tasks[id], label, checkout, agent, progress)
-            foundationDone = isDone(progress.results[id])
+            foundationDone =
+                    isDone(runStage(outline, (Map) outline.tasks[id], label, checkout, agent, progress))
         }
         List<String> fanOut = (List<String>) outline.fanOut
         if (foundationDone && progress.stopped == null && !fanOut.isEmpty()) {
@@ -196,26 +194,22 @@ class ParallelAgents implements Serializable {
         try {
             gate = script.awaitAgentTask(task: id)
         } catch (FlowInterruptedException e) {
-            progress.results[id] = 'CANCELLED'
             stop(progress, e)
             script.endAgentTask(task: id, status: 'CANCELLED',
                     reason: "the run was stopped while it waited: ${interruption(e)}")
             return
         } catch (Exception e) {
-            progress.results[id] = 'FAILED'
             script.endAgentTask(task: id, status: 'FAILED',
                     reason: "it could not wait for its needs: ${e.message}")
             throw e
         }
         if (gate.start && progress.stopped != null) {
             // Started as the run was being stopped: it does not run.
-            progress.results[id] = 'CANCELLED'
             script.endAgentTask(task: id, status: 'CANCELLED',
                     reason: "the run was stopped: ${progress.stopped}")
             return
         }
         if (!gate.start) {
-            progress.results[id] = 'SKIPPED'
             skippedStage(id, (String) gate.reason)
             return
         }
@@ -226,11 +220,13 @@ class ParallelAgents implements Serializable {
      * The task's stage, on its node. Whatever happens, the task's end is recorded: a failed agent
      * (its hand-off says why), an interrupted agent (CANCELLED, the run goes on), or a node,
      * checkout or stash that failed (FAILED) or was interrupted (CANCELLED, the run stops).
+     * Returns how it ended.
      */
-    private void runStage(Map outline, Map task, String label, def checkout, Closure agent,
-                          Map progress) {
+    private String runStage(Map outline, Map task, String label, def checkout, Closure agent,
+                            Map progress) {
         String id = task.id
         Map end = [status: null, reason: null, stashed: false]
+        String status = null
         try {
             script.stage(id) {
                 script.catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
@@ -262,10 +258,11 @@ class ParallelAgents implements Serializable {
                 end.status = 'FAILED'
                 end.reason = "its hand-off could not be stashed"
             }
-            progress.results[id] = end.status ?: 'FAILED'
+            status = end.status ?: 'FAILED'
             progress.stashed[id] = end.stashed
-            script.endAgentTask(task: id, status: progress.results[id], reason: end.reason)
+            script.endAgentTask(task: id, status: status, reason: end.reason)
         }
+        return status
     }
 
     /** The first interruption outside an agent stops the run: no merge, reports only. */
